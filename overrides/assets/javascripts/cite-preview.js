@@ -1,0 +1,1 @@
+/* Citation previews: filled in by the citation engine issue. */

@@ -1,0 +1,35 @@
+"""The public site in real headless Chromium, with the network blocked."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_search
+
+pytestmark = pytest.mark.browser
+
+
+def test_language_switch_lands_on_same_page(page, site_server):
+    page.goto(site_server.origin + "/")
+    assert page.locator("html").get_attribute("lang") == "id"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=en]").first.click()
+    page.wait_for_url(site_server.origin + "/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_language_switch_works_by_keyboard(page, site_server):
+    page.goto(site_server.origin + "/en/")
+    link = page.locator("a.md-select__link[hreflang=id]").first
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_server.origin + "/")
+    assert page.locator("html").get_attribute("lang") == "id"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [("/", "relawan", "Penjelasan Kartu Prakerja"), ("/en/", "volunteers", "Kartu Prakerja explained")],
+)
+def test_search_finds_a_word_in_each_language(page, site_server, path, query, expected):
+    page.goto(site_server.origin + path)
+    assert expected in run_search(page, query)
