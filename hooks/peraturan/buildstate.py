@@ -8,3 +8,8 @@ from __future__ import annotations
 
 # language -> rendered 404.html of that language's build
 not_found_pages: dict[str, str] = {}
+
+# the citation engine's per-build state (see hooks/citations.py)
+registry = None
+corpus = None
+citation_context = None

@@ -1,0 +1,118 @@
+"""MkDocs adapter for the citation engine (``hooks/peraturan``).
+
+Event by event:
+
+- ``on_config``: load and validate ``regulations/``; register the Markdown
+  extension; put the regulation pages into the nav.
+- ``on_pre_build``: scan every page's citations (path:line:col errors, all at
+  once), check citation parity between languages, and write the generated
+  regulation pages (write-if-changed).
+- ``on_page_markdown`` / ``on_page_content``: tell the extension which page it
+  renders, then append that page's hidden citation previews.
+- ``on_post_build``: write ``/api/regulations.json`` once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from peraturan import buildstate, corpus, export, regpages
+from peraturan.diagnostics import EngineError
+from peraturan.mdext import CitationContext, CitationExtension
+from peraturan.registry import load_registry
+
+FOLDER = "regulasi"
+
+
+def _as_of(config) -> dt.date:
+    value = config.extra.get("as_of")
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise PluginError(f"mkdocs.yml: extra.as_of must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _languages(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return [lang.locale for lang in i18n.config.languages] if i18n else ["id"]
+
+
+def _project_root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+@event_priority(10)  # before static-i18n (-100) reads the nav
+def on_config(config):
+    root = _project_root(config)
+    try:
+        registry = load_registry(root / "regulations", "regulations")
+    except EngineError as error:
+        raise PluginError("Invalid regulation registry:\n" + error.report()) from None
+    as_of = _as_of(config)
+    context = buildstate.citation_context
+    if context is None:
+        context = CitationContext(registry, as_of, FOLDER)
+        buildstate.citation_context = context
+    context.registry, context.as_of, context.cache = registry, as_of, {}
+    if not any(isinstance(ext, CitationExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(CitationExtension(context))
+    buildstate.registry = registry
+    _extend_nav(config, registry)
+    return config
+
+
+def _extend_nav(config, registry) -> None:
+    """Replace the nav entry ``regulasi/index.md`` by a section listing every instrument."""
+    index = f"{FOLDER}/index.md"
+    for position, entry in enumerate(config.nav or []):
+        if isinstance(entry, dict) and len(entry) == 1:
+            (title, value), = entry.items()
+            if value == index:
+                pages = [index] + [{i.cite_as: f"{FOLDER}/{regpages.page_path(i)}"} for i in registry.ordered()]
+                config.nav[position] = {title: pages}
+                return
+
+
+def on_pre_build(config):
+    root = _project_root(config)
+    registry = buildstate.registry
+    as_of = buildstate.citation_context.as_of
+    docs_dir = Path(config.docs_dir)
+    languages = _languages(config)
+    checked = corpus.check_corpus(docs_dir, languages, registry, as_of, FOLDER, _docs_label(docs_dir, root))
+    if checked.diagnostics:
+        raise PluginError(f"{len(checked.diagnostics)} citation problem(s):\n"
+                          + "\n".join(d.format() for d in checked.diagnostics))
+    buildstate.corpus = checked
+    regpages.generate(registry, checked, docs_dir, languages, as_of, FOLDER)
+
+
+def _docs_label(docs_dir: Path, root: Path) -> str:
+    try:
+        return docs_dir.relative_to(root).as_posix()
+    except ValueError:
+        return docs_dir.as_posix()
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang, _, rel = page.file.src_uri.partition("/")
+    buildstate.citation_context.start_page(rel, lang)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return html + buildstate.citation_context.previews_html()
+
+
+@event_priority(-101)  # once, after static-i18n's nested builds
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    export.write_export(buildstate.registry, buildstate.citation_context.as_of, Path(config.site_dir))

@@ -1,0 +1,162 @@
+"""Checking every page's citations before anything is rendered.
+
+The whole docs folder is scanned once per build: each citation is parsed and
+resolved (errors collected with path:line:col), the id and en copies of a page
+must cite the same provisions (citation parity), and the result feeds the
+"Cited on" back-links of the generated regulation pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .citation import CitationSyntaxError, parse
+from .diagnostics import Diagnostic
+from .registry import Registry
+from .render import display
+from .resolver import ResolvedCitation, ResolveError, resolve
+from .scan import Found, find_citations, front_matter_lines, prose_lines
+
+
+@dataclass
+class CitedPage:
+    src: str  # e.g. "id/kelayakan.md", relative to docs/
+    lang: str
+    rel: str  # e.g. "kelayakan.md", the same in every language
+    title: str
+    citations: list[tuple[Found, ResolvedCitation]] = field(default_factory=list)
+
+    def keys(self) -> dict[str, Found]:
+        """Each cited provision key with its first occurrence."""
+        keys: dict[str, Found] = {}
+        for found, resolved in self.citations:
+            for key in resolved.keys:
+                keys.setdefault(key, found)
+        return keys
+
+
+@dataclass
+class Corpus:
+    pages: dict[str, CitedPage]
+    diagnostics: list[Diagnostic]
+
+    def citing_pages(self, key_prefix: str, lang: str) -> list[CitedPage]:
+        """Pages of one language citing a provision (or anything inside it)."""
+        hits = []
+        for page in self.pages.values():
+            if page.lang != lang:
+                continue
+            if any(_within(key, key_prefix) for _, r in page.citations for key in r.keys):
+                hits.append(page)
+        return sorted(hits, key=lambda p: p.rel)
+
+
+def _within(key: str, prefix: str) -> bool:
+    key = key.split("@")[0]
+    return key == prefix or key.startswith(prefix + "-") or (prefix.endswith("#") and key.startswith(prefix))
+
+
+_cache: dict[tuple[str, int, int, str], tuple[str, list[Found]]] = {}
+
+
+def page_title(text: str) -> str:
+    skip = front_matter_lines(text)
+    if skip:
+        for line in text.split("\n")[1 : skip - 1]:
+            if line.startswith("title:"):
+                return line.split(":", 1)[1].strip().strip("\"'")
+    for _, line in prose_lines(text):
+        if line.startswith("# "):
+            return line[2:].split("{")[0].strip()
+    return ""
+
+
+def scan_page(path: Path) -> tuple[str, list[Found]]:
+    """Title and citations of one file, cached while the file is unchanged."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, "")
+    cached = _cache.get(key)
+    if cached is None:
+        text = path.read_text(encoding="utf-8")
+        cached = (page_title(text), find_citations(text))
+        _cache[key] = cached
+    return cached
+
+
+def check_corpus(
+    docs_dir: Path,
+    languages: list[str],
+    registry: Registry,
+    as_of: dt.date,
+    generated_folder: str = "regulasi",
+    docs_label: str = "docs",
+) -> Corpus:
+    pages: dict[str, CitedPage] = {}
+    problems: list[Diagnostic] = []
+    resolved_cache: dict[str, ResolvedCitation | Diagnostic] = {}
+    for lang in languages:
+        root = docs_dir / lang
+        for path in sorted(root.rglob("*.md")):
+            rel = path.relative_to(root).as_posix()
+            if rel.split("/")[0] == generated_folder:
+                continue
+            src = f"{lang}/{rel}"
+            label = f"{docs_label}/{src}"
+            title, found = scan_page(path)
+            page = CitedPage(src, lang, rel, title)
+            for item in found:
+                outcome = resolved_cache.get(item.body)
+                if outcome is None:
+                    outcome = _resolve_body(item.body, registry, as_of)
+                    resolved_cache[item.body] = outcome
+                if isinstance(outcome, Diagnostic):
+                    problems.append(Diagnostic(label, item.line, item.body_col + outcome.col, outcome.message,
+                                               outcome.suggestion))
+                else:
+                    page.citations.append((item, outcome))
+            pages[src] = page
+    problems.extend(citation_parity(pages, languages, docs_label))
+    return Corpus(pages, problems)
+
+
+def _resolve_body(body: str, registry: Registry, as_of: dt.date) -> ResolvedCitation | Diagnostic:
+    """Parse and resolve; a failure becomes a Diagnostic whose col is the offset in the body."""
+    try:
+        return resolve(parse(body), registry, as_of)
+    except (CitationSyntaxError, ResolveError) as error:
+        kind = "malformed citation" if isinstance(error, CitationSyntaxError) else "unresolved citation"
+        return Diagnostic("", 0, error.offset, f"{kind} [[{body}]]: {error.message}", error.suggestion)
+
+
+def citation_parity(pages: dict[str, CitedPage], languages: list[str], docs_label: str) -> list[Diagnostic]:
+    """An id page and its en counterpart must cite the same provisions."""
+    problems = []
+    by_rel: dict[str, dict[str, CitedPage]] = {}
+    for page in pages.values():
+        by_rel.setdefault(page.rel, {})[page.lang] = page
+    for rel, copies in sorted(by_rel.items()):
+        if len(copies) < len(languages):
+            continue  # a missing page is the parity check's job
+        keyed = {lang: copies[lang].keys() for lang in languages}
+        for lang in languages:
+            for other in languages:
+                if other == lang:
+                    continue
+                for key, found in keyed[lang].items():
+                    if key not in keyed[other]:
+                        shown = _shown(copies[lang], key)
+                        problems.append(Diagnostic(
+                            f"{docs_label}/{lang}/{rel}", found.line, found.col,
+                            f"citation parity: cites {shown} but {docs_label}/{other}/{rel} does not",
+                            f"add the same citation to {docs_label}/{other}/{rel}, or remove it here",
+                        ))
+    return problems
+
+
+def _shown(page: CitedPage, key: str) -> str:
+    for _, resolved in page.citations:
+        if key in resolved.keys:
+            return f"[[{resolved.citation.body}]] ({display(resolved, 'id')})"
+    return key

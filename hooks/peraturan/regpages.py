@@ -1,0 +1,406 @@
+"""Regulation pages generated from the registry, in both languages.
+
+The pages are real Markdown files (static-i18n breaks on in-memory pages,
+MKDOCS-NOTES pitfall 6), written only when their content changes so that
+``mkdocs serve`` does not loop. Anchors are in the Markdown, so MkDocs' own
+anchor validation checks every citation link a second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html import escape
+from pathlib import Path
+
+from .citation import unit_sort_key
+from .corpus import Corpus
+from .registry import Instrument, Provision, Registry, Version
+from .render import evidence_badge, format_date, label, ref_display, version_body, version_period
+
+TYPE_NAMES = {
+    "perpres": ("Peraturan Presiden", "Presidential Regulation"),
+    "permenko": ("Peraturan Menteri Koordinator", "Coordinating Minister Regulation"),
+    "kepmenko": ("Keputusan Menteri Koordinator", "Coordinating Minister Decree"),
+    "permenaker": ("Peraturan Menteri Ketenagakerjaan", "Minister of Manpower Regulation"),
+    "pmk": ("Peraturan Menteri Keuangan", "Minister of Finance Regulation"),
+    "perbup": ("Peraturan Bupati", "Regent Regulation"),
+}
+
+WORDS = {
+    "id": {
+        "index_title": "Daftar peraturan",
+        "index_intro": "Semua peraturan yang dirujuk situs ini, dengan status bukti setiap keterangan. "
+                       "Teks pasal disusun ulang oleh situs ini per tanggal (konsolidasi tidak resmi).",
+        "timeline": "Linimasa perubahan",
+        "instrument": "Peraturan",
+        "title": "Judul",
+        "type": "Jenis",
+        "ditetapkan": "Ditetapkan",
+        "diundangkan": "Diundangkan",
+        "berlaku": "Mulai berlaku",
+        "gazette": "Lembaran/Berita",
+        "status": "Status",
+        "sources": "Sumber",
+        "read": "dibaca",
+        "relations": "Hubungan dengan peraturan lain",
+        "amends": "Mengubah",
+        "amended-by": "Diubah dengan",
+        "replaces": "Menggantikan",
+        "replaced-by": "Digantikan oleh",
+        "implements": "Melaksanakan",
+        "implemented-by": "Dilaksanakan oleh",
+        "via": "melalui",
+        "provisions": "Pasal-pasal yang tercatat",
+        "no_provisions": "Situs ini belum mencatat pasal apa pun dari peraturan ini, karena teksnya tidak ditemukan "
+                          "di sumber yang kami baca.",
+        "history": "Versi sebelumnya",
+        "cited_on": "Dikutip di",
+        "not_cited": "Belum dikutip di halaman mana pun.",
+        "notes": "Catatan",
+        "consolidation": "Konsolidasi tidak resmi: teks disusun oleh situs ini dari peraturan asli dan perubahannya. "
+                         "Yang mengikat secara hukum adalah naskah resmi.",
+        "made": "ditetapkan",
+        "changed": "mengubah",
+        "unofficial_title": "",
+        "export": "Data mentah (JSON)",
+    },
+    "en": {
+        "index_title": "List of regulations",
+        "index_intro": "Every regulation this site cites, with how firmly we know each fact. "
+                       "Article texts are arranged by date by this site (an unofficial consolidation).",
+        "timeline": "Timeline of changes",
+        "instrument": "Regulation",
+        "title": "Title",
+        "type": "Type",
+        "ditetapkan": "Signed (ditetapkan)",
+        "diundangkan": "Promulgated (diundangkan)",
+        "berlaku": "In force from",
+        "gazette": "Gazette",
+        "status": "Status",
+        "sources": "Sources",
+        "read": "read",
+        "relations": "Relations to other regulations",
+        "amends": "Amends",
+        "amended-by": "Amended by",
+        "replaces": "Replaces",
+        "replaced-by": "Replaced by",
+        "implements": "Implements",
+        "implemented-by": "Implemented by",
+        "via": "through",
+        "provisions": "Articles on record",
+        "no_provisions": "This site records no articles of this regulation yet: its text was not found in the "
+                          "sources we read.",
+        "history": "Earlier versions",
+        "cited_on": "Cited on",
+        "not_cited": "Not cited on any page yet.",
+        "notes": "Notes",
+        "consolidation": "Unofficial consolidation: this site assembled the text from the original regulation and its "
+                         "amendments. Only the official text is legally binding. English wording is our unofficial "
+                         "translation.",
+        "made": "signed",
+        "changed": "amends",
+        "unofficial_title": " (unofficial translation)",
+        "export": "Raw data (JSON)",
+    },
+}
+
+
+def page_path(instrument: Instrument) -> str:
+    return f"{instrument.id}.md"
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write only when the text differs, so file watchers do not rebuild forever."""
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    return True
+
+
+def generate(registry: Registry, corpus: Corpus, docs_dir: Path, languages: list[str], as_of: dt.date,
+             folder: str = "regulasi") -> list[Path]:
+    """Write every regulation page and the index, in every language. Returns changed files."""
+    changed = []
+    for lang in languages:
+        target = docs_dir / lang / folder
+        wanted = {"index.md"} | {page_path(i) for i in registry.instruments.values()}
+        for stale in target.glob("*.md") if target.exists() else []:
+            if stale.name not in wanted:
+                stale.unlink()
+                changed.append(stale)
+        pages = {"index.md": index_page(registry, lang, as_of)}
+        for instrument in registry.ordered():
+            pages[page_path(instrument)] = instrument_page(instrument, registry, corpus, lang, as_of, folder)
+        for name, content in pages.items():
+            if write_if_changed(target / name, content):
+                changed.append(target / name)
+    return changed
+
+
+def _w(lang: str, key: str) -> str:
+    return WORDS[lang][key]
+
+
+def _date(day: dt.date | None, lang: str) -> str:
+    return format_date(day, lang)
+
+
+def _type_name(instrument: Instrument, lang: str) -> str:
+    return TYPE_NAMES[instrument.type][0 if lang == "id" else 1]
+
+
+def _title(instrument: Instrument, lang: str) -> str:
+    if instrument.title is None:
+        return label(lang, "unknown")
+    if lang == "id":
+        return instrument.title.id
+    original = f'<span lang="id">{escape(instrument.title.id)}</span>'
+    return f"{escape(instrument.title.en)}{_w(lang, 'unofficial_title')} — {original}"
+
+
+def index_page(registry: Registry, lang: str, as_of: dt.date) -> str:
+    rows = []
+    for instrument in registry.ordered():
+        title = escape(instrument.title.get(lang)) if instrument.title else escape(label(lang, "unknown"))
+        rows.append(
+            f"| [{instrument.cite_as}]({page_path(instrument)}) | {escape(instrument.name.get(lang))} | {title} "
+            f"| {_date(instrument.dates['ditetapkan'], lang)} | {evidence_badge(instrument.title_evidence, lang)} |"
+        )
+    head = (f"| {_w(lang, 'instrument')} | {_w(lang, 'type')} | {_w(lang, 'title')} | {_w(lang, 'ditetapkan')} "
+            f"| {label(lang, 'evidence')} |\n|---|---|---|---|---|")
+    return "\n".join([
+        "---",
+        "generated: true",
+        "---",
+        "",
+        f"# {_w(lang, 'index_title')}",
+        "",
+        _w(lang, "index_intro"),
+        "",
+        head,
+        *rows,
+        "",
+        f"## {_w(lang, 'timeline')} {{ #linimasa }}",
+        "",
+        timeline_html(registry, lang),
+        "",
+        f'<p class="px-export"><a href="{"../../" if lang != "id" else "../"}api/regulations.json" '
+        f'type="application/json">{_w(lang, "export")}</a></p>',
+    ]).rstrip() + "\n"
+
+
+def timeline_events(registry: Registry) -> list[tuple[dt.date, str, str, Instrument]]:
+    """(date, kind, detail, instrument): signing dates and dated changes to provisions."""
+    events = []
+    for instrument in registry.instruments.values():
+        if instrument.dates["ditetapkan"]:
+            events.append((instrument.dates["ditetapkan"], "made", "", instrument))
+        for relation in instrument.relations:
+            if relation.type != "amends":
+                continue
+            target = registry.instruments[relation.target]
+            starts = sorted({v.valid_from for p in target.provisions.values() for v in p.versions
+                             if v.valid_from and v.by and v.by.startswith(instrument.cite_as)})
+            for start in starts:
+                events.append((start, "changed", target.cite_as, instrument))
+    return sorted(events, key=lambda e: (e[0], e[1], e[3].cite_as))
+
+
+def timeline_html(registry: Registry, lang: str) -> str:
+    """A dated list; Markdown links so MkDocs checks and rewrites them."""
+    items = []
+    for day, kind, detail, instrument in timeline_events(registry):
+        link = f"[{instrument.cite_as}]({page_path(instrument)})"
+        if kind == "made":
+            text = f"{link} {_w(lang, 'made')}"
+        else:
+            verb = "mulai berlaku dan mengubah" if lang == "id" else "comes into force and amends"
+            text = f"{link} {verb} {detail}"
+        items.append(f'1. <time datetime="{day.isoformat()}">{_date(day, lang)}</time> — {text}')
+    return '<div class="px-timeline" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
+
+
+def instrument_page(instrument: Instrument, registry: Registry, corpus: Corpus, lang: str, as_of: dt.date,
+                    folder: str) -> str:
+    out = [
+        "---",
+        "generated: true",
+        f"title: {json.dumps(instrument.cite_as)}",
+        "---",
+        "",
+        f"# {instrument.cite_as}",
+        "",
+        f"<p class=\"px-reg-name\">{escape(instrument.name.get(lang))}: {_title(instrument, lang)}</p>",
+        "",
+        f'!!! info "{label(lang, "evidence")}"',
+        f"    {_w(lang, 'consolidation')}",
+        "",
+        metadata_table(instrument, lang),
+        "",
+        relations_block(instrument, registry, lang),
+        "",
+    ]
+    if instrument.notes:
+        out += [f"## {_w(lang, 'notes')} {{ #catatan }}", ""]
+        out += [f"- {escape(note.get(lang))}" for note in instrument.notes]
+        out.append("")
+    out += [f"## {_w(lang, 'provisions')} {{ #pasal }}", ""]
+    if not instrument.provisions:
+        out += [_w(lang, "no_provisions"), ""]
+    for pasal in instrument.pasal_numbers():
+        group = instrument.provisions_in_pasal(pasal)
+        whole = len(group) == 1 and not group[0].ref.ayat
+        if not whole:
+            out += [f"### Pasal {pasal} {{ #pasal-{pasal.lower()} }}", ""]
+        for provision in group:
+            out += provision_block(provision, instrument, corpus, lang, as_of, level=3 if whole else 4)
+    out.append(json_ld(instrument, registry, as_of))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def metadata_table(instrument: Instrument, lang: str) -> str:
+    rows = [
+        (_w(lang, "type"), escape(_type_name(instrument, lang))),
+        (_w(lang, "title"), _title(instrument, lang) + " " + evidence_badge(instrument.title_evidence, lang)),
+        (_w(lang, "ditetapkan"), _date(instrument.dates["ditetapkan"], lang)),
+        (_w(lang, "diundangkan"), _date(instrument.dates["diundangkan"], lang)),
+        (_w(lang, "berlaku"), _date(instrument.dates["berlaku"], lang)),
+        (_w(lang, "gazette"), escape(instrument.gazette) if instrument.gazette else label(lang, "unknown")),
+    ]
+    if instrument.status:
+        rows.append((_w(lang, "status"), escape(instrument.status.get(lang))))
+    sources = "<br>".join(
+        f'<a href="{escape(s.url)}">{escape(s.label.get(lang))}</a>'
+        + (f" ({_w(lang, 'read')} {_date(s.read, lang)})" if s.read else "")
+        for s in instrument.sources
+    )
+    rows.append((_w(lang, "sources"), sources))
+    body = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="px-meta">\n<tbody>{body}</tbody>\n</table>'
+
+
+def relations_block(instrument: Instrument, registry: Registry, lang: str) -> str:
+    if not instrument.relations:
+        return ""
+    lines = [f"## {_w(lang, 'relations')} {{ #hubungan }}", ""]
+    order = ("amends", "amended-by", "replaces", "replaced-by", "implements", "implemented-by")
+    for relation in sorted(instrument.relations, key=lambda r: (order.index(r.type), r.target)):
+        target = registry.instruments[relation.target]
+        via = f" ({_w(lang, 'via')} {relation.via})" if relation.via else ""
+        lines.append(f"- {_w(lang, relation.type)} [{target.cite_as}]({page_path(target)}){via} "
+                     f"{evidence_badge(relation.evidence, lang)}")
+    return "\n".join(lines)
+
+
+def version_anchor(provision: Provision, version: Version) -> str:
+    start = version.valid_from.isoformat() if version.valid_from else "awal"
+    return f"{provision.ref.anchor()}--v{start}"
+
+
+def provision_block(provision: Provision, instrument: Instrument, corpus: Corpus, lang: str, as_of: dt.date,
+                    level: int) -> list[str]:
+    hashes = "#" * level
+    anchor = provision.ref.anchor()
+    out = [f"{hashes} {ref_display(provision.ref, lang)}: {provision.heading.get(lang)} {{ #{anchor} }}", ""]
+    current = provision.version_at(as_of)
+    ordered = list(reversed(provision.versions))
+    shown_current = current or ordered[0]
+    out.append(version_html(provision, shown_current, lang, item_anchors=current is not None))
+    out.append("")
+    older = [v for v in ordered if v is not shown_current]
+    if older:
+        inner = "".join(version_html(provision, v, lang, item_anchors=False) for v in older)
+        out += [f'<details class="px-history"><summary>{escape(_w(lang, "history"))} ({len(older)})</summary>'
+                f"{inner}</details>", ""]
+    pages = corpus.citing_pages(f"{instrument.id}#{anchor}", lang)
+    out.append(f'<p class="px-cited-on"><strong>{escape(_w(lang, "cited_on"))}:</strong></p>')
+    out.append("")
+    if pages:
+        out += [f"- [{p.title or p.rel}]({_relative_to_folder(p.rel)})" for p in pages]
+    else:
+        out.append(_w(lang, "not_cited"))
+    out.append("")
+    return out
+
+
+def _relative_to_folder(rel: str) -> str:
+    return "../" + rel
+
+
+def version_html(provision: Provision, version: Version, lang: str, item_anchors: bool) -> str:
+    meta = [evidence_badge(version.evidence, lang), escape(version_period(version, lang))]
+    if version.by:
+        meta.append(f"{escape(label(lang, 'by'))}: {escape(version.by)}")
+    meta.append(f'<a href="{escape(version.source)}">{escape(label(lang, "source"))}</a>')
+    items = items_html(provision, version, lang, item_anchors)
+    note = f'<p class="px-note">{escape(version.note.get(lang))}</p>' if version.note else ""
+    return (f'<div class="px-version" id="{version_anchor(provision, version)}">'
+            f'<p class="px-version__meta">{" · ".join(meta)}</p>{version_body(version, lang)}{items}{note}</div>')
+
+
+def items_html(provision: Provision, version: Version, lang: str, anchors: bool) -> str:
+    if not version.items:
+        return ""
+
+    def render(items, prefix: list[tuple[str, str]]) -> str:
+        lis = []
+        for key in sorted(items, key=unit_sort_key):
+            item = items[key]
+            level = "huruf" if key.isalpha() else "angka"
+            path = [*prefix, (level, key)]
+            ident = provision.ref.anchor() + "".join(f"-{lvl}-{val}" for lvl, val in path)
+            id_attr = f' id="{ident}"' if anchors else ""
+            en = f'<span class="px-translation" lang="en">{escape(item.text.en)}</span>' \
+                if lang == "en" and item.text.en else ""
+            child = render(item.items, path) if item.items else ""
+            lis.append(f'<li{id_attr}><span class="px-item-key">{escape(key)}.</span> '
+                       f'<span lang="id">{escape(item.text.id)}</span>{en}{child}</li>')
+        return f'<ul class="px-items">{"".join(lis)}</ul>'
+
+    return render(version.items, [])
+
+
+def json_ld(instrument: Instrument, registry: Registry, as_of: dt.date) -> str:
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": instrument.name.id + (f" tentang {instrument.title.id}" if instrument.title else ""),
+        "legislationIdentifier": instrument.cite_as,
+        "legislationType": TYPE_NAMES[instrument.type][0],
+        "inLanguage": "id",
+        "legislationJurisdiction": "ID",
+    }
+    if instrument.dates["ditetapkan"]:
+        data["legislationDate"] = instrument.dates["ditetapkan"].isoformat()
+    if instrument.dates["berlaku"]:
+        data["legislationDateVersion"] = instrument.dates["berlaku"].isoformat()
+    force = legal_force(instrument, as_of)
+    if force:
+        data["legislationLegalForce"] = force
+    changes = [registry.instruments[r.target] for r in instrument.relations if r.type == "amends"]
+    if changes:
+        data["legislationChanges"] = [{"@type": "Legislation", "legislationIdentifier": t.cite_as} for t in changes]
+    changed_by = [registry.instruments[r.target] for r in instrument.relations if r.type == "amended-by"]
+    if changed_by:
+        data["legislationChangedBy"] = [{"@type": "Legislation", "legislationIdentifier": t.cite_as}
+                                        for t in changed_by]
+    basis = [registry.instruments[r.target] for r in instrument.relations if r.type == "implements"]
+    if basis:
+        data["isBasedOn"] = [{"@type": "Legislation", "legislationIdentifier": t.cite_as} for t in basis]
+    if instrument.sources:
+        data["sameAs"] = [s.url for s in instrument.sources if s.kind == "official"] or None
+        if data["sameAs"] is None:
+            del data["sameAs"]
+    payload = json.dumps(data, ensure_ascii=False, indent=None).replace("</", "<\\/")
+    return f'\n<script type="application/ld+json">{payload}</script>\n'
+
+
+def legal_force(instrument: Instrument, as_of: dt.date) -> str | None:
+    """schema.org legal force as far as the registry records it (never guessed)."""
+    if any(r.type == "replaced-by" for r in instrument.relations):
+        return "NotInForce"
+    if any(p.version_at(as_of) for p in instrument.provisions.values()):
+        return "InForce"
+    return None

@@ -1,0 +1,229 @@
+"""How a citation reads, in Indonesian and in English, and what its preview shows.
+
+Indonesian follows the drafting convention: "Pasal 3 ayat (4) huruf b Perpres
+36/2020". English follows common legal English: "Article 3(4)(b) of
+Presidential Regulation No. 36 of 2020". The display text is always generated
+from the parsed citation, never typed by an author.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from .citation import Ref, Span
+from .registry import Item, Provision, Version
+from .resolver import Resolved, ResolvedCitation
+
+LABELS = {
+    "id": {
+        "official-text": "Teks resmi",
+        "reported": "Dilaporkan (bukan teks resmi)",
+        "unverified": "Belum terverifikasi",
+        "evidence": "Dasar pengetahuan",
+        "since": "Berlaku sejak",
+        "until": "sampai",
+        "now": "sekarang",
+        "unknown": "tidak diketahui",
+        "by": "Diubah/ditetapkan oleh",
+        "summary": "Ringkasan kami (bukan kutipan)",
+        "translation": "",
+        "open": "Buka pasal",
+        "source": "Sumber",
+        "close": "Tutup",
+        "version_on": "Versi yang berlaku pada",
+    },
+    "en": {
+        "official-text": "Official text",
+        "reported": "Reported (not the official text)",
+        "unverified": "Unverified",
+        "evidence": "How we know",
+        "since": "In force from",
+        "until": "to",
+        "now": "now",
+        "unknown": "unknown",
+        "by": "Changed/made by",
+        "summary": "Our summary (not a quotation)",
+        "translation": "Unofficial English translation",
+        "open": "Open the article",
+        "source": "Source",
+        "close": "Close",
+        "version_on": "Version in force on",
+    },
+}
+
+
+def label(lang: str, key: str) -> str:
+    return LABELS[lang][key]
+
+
+# ----------------------------------------------------------------------------- display text
+
+
+def display(resolved: ResolvedCitation, lang: str) -> str:
+    citation = resolved.citation
+    instrument = resolved.instrument
+    if not citation.spans:
+        return instrument.cite_as if lang == "id" else instrument.name.en
+    if lang == "id":
+        return f"{_units_id(citation.spans)} {instrument.cite_as}"
+    return f"{_units_en(citation.spans)} of {instrument.name.en}"
+
+
+def _units_id(spans: tuple[Span, ...]) -> str:
+    pieces = []
+    previous: Ref | None = None
+    for span in spans:
+        text = _relative_id(span.start, previous)
+        if span.end is not None:
+            text += " sampai dengan " + _relative_id(span.end, span.start)
+        pieces.append(text)
+        previous = span.start
+    return _join(pieces, "dan")
+
+
+def _relative_id(ref: Ref, previous: Ref | None) -> str:
+    parts = ref.parts()
+    skip = _shared_prefix(ref, previous)
+    return " ".join(_unit_id(level, value) for level, value in parts[skip:])
+
+
+def _shared_prefix(ref: Ref, previous: Ref | None) -> int:
+    """How many leading levels may be left out because the previous unit said them."""
+    if previous is None:
+        return 0
+    parts, before = ref.parts(), previous.parts()
+    shared = 0
+    for (level, value), (b_level, b_value) in zip(parts, before, strict=False):
+        if level != b_level or value != b_value:
+            break
+        shared += 1
+    return min(shared, len(parts) - 1)
+
+
+def _unit_id(level: str, value: str) -> str:
+    return f"Pasal {value}" if level == "pasal" else f"ayat ({value})" if level == "ayat" else f"{level} {value}"
+
+
+def _units_en(spans: tuple[Span, ...]) -> str:
+    pasals = {span.start.pasal for span in spans} | {span.end.pasal for span in spans if span.end}
+    many = len(pasals) > 1
+    pieces = []
+    previous: Ref | None = None
+    for span in spans:
+        text = _relative_en(span.start, previous)
+        if span.end is not None:
+            text += " to " + _relative_en(span.end, span.start)
+        pieces.append(text)
+        previous = span.start
+    joined = _join(pieces, "and", comma_before_last=False)
+    return ("Articles " if many else "Article ") + joined
+
+
+def _relative_en(ref: Ref, previous: Ref | None) -> str:
+    skip = _shared_prefix(ref, previous)
+    out = ""
+    for index, (level, value) in enumerate(ref.parts()):
+        if index < skip:
+            continue
+        if level == "pasal":
+            out += value
+        elif level == "angka" and not ref.ayat and not ref.huruf:
+            out += f" point {value}"
+        else:
+            out += f"({value})"
+    return out
+
+
+def _join(pieces: list[str], word: str, comma_before_last: bool = True) -> str:
+    if len(pieces) == 1:
+        return pieces[0]
+    if len(pieces) == 2:
+        return f"{pieces[0]} {word} {pieces[1]}"
+    sep = ", " if comma_before_last else " "
+    return ", ".join(pieces[:-1]) + f"{sep}{word} {pieces[-1]}" if comma_before_last else \
+        ", ".join(pieces[:-1]) + f" {word} {pieces[-1]}"
+
+
+def ref_display(ref: Ref, lang: str) -> str:
+    """A single unit without the instrument: 'Pasal 3 ayat (4)' / 'Article 3(4)'."""
+    return ref.indonesian() if lang == "id" else "Article " + _relative_en(ref, None)
+
+
+# ----------------------------------------------------------------------------- preview
+
+
+def format_date(day: dt.date | None, lang: str) -> str:
+    if day is None:
+        return label(lang, "unknown")
+    months = {
+        "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+               "November", "Desember"],
+        "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"],
+    }[lang]
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def version_period(version: Version, lang: str) -> str:
+    end = format_date(version.valid_to, lang) if version.valid_to else label(lang, "now")
+    return f"{label(lang, 'since')} {format_date(version.valid_from, lang)} {label(lang, 'until')} {end}"
+
+
+def evidence_badge(evidence: str, lang: str) -> str:
+    return f'<span class="px-evidence px-evidence--{escape(evidence)}">{escape(label(lang, evidence))}</span>'
+
+
+def version_body(version: Version, lang: str, item: Item | None = None) -> str:
+    """The wording of a version (or of one item in it) as HTML.
+
+    Indonesian law text is always marked lang="id"; on English pages our
+    translation follows, labelled unofficial (WCAG 3.1.2, Perpres 63/2019)."""
+    parts = []
+    if item is not None:
+        parts.append(f'<p class="px-law" lang="id">{escape(item.key)}. {escape(item.text.id)}</p>')
+        if lang == "en" and item.text.en:
+            parts.append(_translation(f"{item.key}. {item.text.en}"))
+        return "".join(parts)
+    if version.text_id:
+        parts.append(f'<blockquote class="px-law" lang="id">{_paragraphs(version.text_id)}</blockquote>')
+        if lang == "en" and version.text_en:
+            parts.append(_translation(version.text_en))
+    elif version.summary:
+        parts.append(f'<p class="px-summary"><em>{escape(label(lang, "summary"))}:</em> '
+                     f'{escape(version.summary.get(lang))}</p>')
+    return "".join(parts)
+
+
+def _translation(text: str) -> str:
+    return (f'<div class="px-translation" lang="en"><p class="px-translation__label">'
+            f'{escape(LABELS["en"]["translation"])}</p>{_paragraphs(text)}</div>')
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
+
+
+def preview_html(unit: Resolved, lang: str, dom_id: str, href: str) -> str:
+    """The hidden preview a citation shows on hover, focus or tap."""
+    head = f"{escape(ref_display(unit.ref, lang)) if unit.ref else ''} {escape(unit.instrument.cite_as)}".strip()
+    blocks = []
+    provisions: tuple[Provision, ...] = unit.provisions
+    for provision in provisions:
+        version = unit.version if unit.version is not None else provision.version_at(unit.day)
+        if version is None:
+            continue
+        title = ""
+        if len(provisions) > 1 or unit.item is not None:
+            title = f'<p class="px-preview__sub">{escape(ref_display(provision.ref, lang))}</p>'
+        blocks.append(
+            f"{title}{version_body(version, lang, unit.item if len(provisions) == 1 else None)}"
+            f'<p class="px-preview__meta">{evidence_badge(version.evidence, lang)} '
+            f"{escape(version_period(version, lang))}</p>"
+        )
+    heading = provisions[0].heading.get(lang) if len(provisions) == 1 else ""
+    return (
+        f'<div class="px-preview" id="{escape(dom_id)}" data-href="{escape(href)}">'
+        f'<p class="px-preview__title"><strong>{head}</strong>'
+        f'{" — " + escape(heading) if heading else ""}</p>{"".join(blocks)}</div>'
+    )

@@ -1,0 +1,80 @@
+"""YAML loading that remembers where every value came from.
+
+Editors fix data by line number, so every mapping loaded here knows the line
+and column of each of its keys. Plain ``yaml.safe_load`` forgets them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, EngineError
+
+
+class Located(dict):
+    """A dict that knows the line/column of itself and of each key."""
+
+    line: int = 0
+    col: int = 0
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.key_marks: dict[str, tuple[int, int]] = {}
+
+    def where(self, key: str | None = None) -> tuple[int, int]:
+        if key is not None and key in self.key_marks:
+            return self.key_marks[key]
+        return (self.line, self.col)
+
+
+class LocatedList(list):
+    line: int = 0
+    col: int = 0
+    item_marks: list[tuple[int, int]]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    result = Located()
+    result.line, result.col = node.start_mark.line + 1, node.start_mark.column + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line, result.col = node.start_mark.line + 1, node.start_mark.column + 1
+    result.item_marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml(path: Path, label: str) -> Any:
+    """Load one YAML file; a syntax error becomes a Diagnostic at its line."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise EngineError(
+            [Diagnostic(label, line, col, f"invalid YAML: {error.problem or error}", "check indentation and quoting")]
+        ) from None
