@@ -246,7 +246,8 @@ def load_registry(folder: Path, label_root: str = "") -> Registry:
     instruments: dict[str, Instrument] = {}
     files = sorted(folder.glob("*.yml"))
     if not files:
-        raise EngineError([Diagnostic(_label(folder, label_root), 0, 0, "holds no *.yml registry files")])
+        raise EngineError([Diagnostic(label_root or str(folder), 0, 0, "holds no *.yml registry files",
+                                    "add one YAML file per instrument (dev/REGISTRY-FORMAT.md)")])
     for path in files:
         label = _label(path, label_root)
         try:

@@ -1,1 +1,126 @@
-/* Citation previews: filled in by the citation engine issue. */
+/*
+ * Citation previews: show a provision's text and evidence tag next to a citation.
+ *
+ * The previews are already in the page (hidden, built from the registry), so
+ * nothing is fetched. Mouse: hover shows, the link still navigates on click.
+ * Keyboard: focus shows, Escape hides. Touch: the first tap shows the preview
+ * (with a link to open the article), a second tap on the citation follows it.
+ * WCAG 1.4.13: the preview can be dismissed, hovered, and stays until dismissed.
+ */
+(function () {
+  "use strict";
+
+  var store = document.querySelector(".px-previews");
+  if (!store) return;
+  var lang = document.documentElement.lang === "en" ? "en" : "id";
+  var words = {
+    id: { open: "Buka pasal", close: "Tutup pratinjau" },
+    en: { open: "Open the article", close: "Close preview" }
+  }[lang];
+
+  var tip = document.createElement("div");
+  tip.className = "px-tip";
+  tip.id = "px-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.appendChild(tip);
+
+  var owner = null;
+  var lastPointer = "mouse";
+  var pressing = false; // a pointer press is in progress: focus comes from it, not from the keyboard
+  var hideTimer = null;
+
+  function fill(link) {
+    tip.textContent = "";
+    (link.getAttribute("data-px-preview") || "").split(" ").forEach(function (id) {
+      var block = id && document.getElementById(id);
+      if (block) tip.appendChild(block.cloneNode(true)).removeAttribute("id");
+    });
+    var actions = document.createElement("p");
+    actions.className = "px-tip__actions";
+    var open = document.createElement("a");
+    open.href = link.href;
+    open.textContent = words.open;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "px-tip__close";
+    close.textContent = words.close;
+    close.addEventListener("click", function () { hide(true); });
+    actions.appendChild(open);
+    actions.appendChild(close);
+    tip.appendChild(actions);
+  }
+
+  function place(link) {
+    var rect = link.getBoundingClientRect();
+    var width = Math.min(28 * 16, document.documentElement.clientWidth - 16);
+    tip.style.width = width + "px";
+    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    tip.style.left = left + "px";
+    tip.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    if (owner === link && !tip.hidden) return;
+    owner = link;
+    fill(link);
+    tip.hidden = false;
+    place(link);
+    link.setAttribute("aria-describedby", "px-tip");
+    link.setAttribute("aria-expanded", "true");
+  }
+
+  function hide(returnFocus) {
+    clearTimeout(hideTimer);
+    if (!owner) return;
+    var link = owner;
+    owner = null;
+    tip.hidden = true;
+    link.removeAttribute("aria-describedby");
+    link.setAttribute("aria-expanded", "false");
+    if (returnFocus) link.focus();
+  }
+
+  function later() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { hide(false); }, 300);
+  }
+
+  var links = document.querySelectorAll("a.px-cite[data-px-preview]");
+  Array.prototype.forEach.call(links, function (link) {
+    link.setAttribute("aria-expanded", "false");
+    link.addEventListener("pointerdown", function (event) {
+      lastPointer = event.pointerType || "mouse";
+      pressing = true;
+    });
+    link.addEventListener("mouseenter", function () { if (lastPointer === "mouse") show(link); });
+    link.addEventListener("mouseleave", later);
+    link.addEventListener("focus", function () { if (!pressing) show(link); });
+    link.addEventListener("blur", function (event) {
+      if (!tip.contains(event.relatedTarget)) later();
+    });
+    link.addEventListener("click", function (event) {
+      // A tap opens the preview first; the "open" link inside it navigates.
+      if (lastPointer !== "mouse" && (owner !== link || tip.hidden)) {
+        event.preventDefault();
+        show(link);
+      }
+      lastPointer = "mouse";
+      pressing = false;
+    });
+  });
+
+  tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+  tip.addEventListener("mouseleave", later);
+  tip.addEventListener("focusout", function (event) {
+    if (!tip.contains(event.relatedTarget) && event.relatedTarget !== owner) later();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && owner) hide(true);
+  });
+  document.addEventListener("pointerdown", function (event) {
+    if (owner && !tip.contains(event.target) && event.target !== owner && !owner.contains(event.target)) hide(false);
+  });
+  window.addEventListener("resize", function () { if (owner) place(owner); });
+})();

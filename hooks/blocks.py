@@ -1,0 +1,36 @@
+"""MkDocs adapter for generated blocks (``<!-- px:NAME -->`` markers in pages).
+
+Block renderers live in plain modules under ``hooks/peraturan``; importing them
+here registers them. Errors from every page are collected and reported at the
+end of the page pass, all at once.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from peraturan import blocks
+from peraturan.diagnostics import EngineError
+
+_problems: list[str] = []
+
+
+def on_pre_build(config):
+    _problems.clear()
+
+
+@event_priority(50)  # before the citation hook notes the page and before Markdown renders
+def on_page_markdown(markdown, page, config, files):
+    lang, _, rel = page.file.src_uri.partition("/")
+    try:
+        return blocks.expand(markdown, lang, rel, f"docs/{page.file.src_uri}")
+    except EngineError as error:
+        _problems.extend(d.format() for d in error.diagnostics)
+        return markdown
+
+
+def on_env(env, config, files):
+    if _problems:
+        raise PluginError(f"{len(_problems)} block problem(s):\n" + "\n".join(_problems))
+    return env
