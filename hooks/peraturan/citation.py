@@ -36,7 +36,7 @@ _TOKEN = re.compile(
   | (?P<level>(?i:pasal|ayat|huruf|angka))(?![^\W\d_])
   | (?P<range>sampai\s+dengan(?![^\W\d_])|s\.\s?d\.|s/d|[–—])
   | (?P<joiner>dan/atau(?![^\W\d_])|dan(?![^\W\d_])|atau(?![^\W\d_])|serta(?![^\W\d_])|[,;])
-  | (?P<paren>[(（]\s*(?P<pvalue>[0-9]+[a-z]?)\s*[)）])
+  | (?P<paren>[(（]\s*(?P<pvalue>[0-9]+[a-z]?|[a-z])\s*[)）])
   | (?P<value>[0-9]+[A-Za-z]?(?![^\W_])|[IVXLC]+(?![^\W\d_])|[a-z](?![^\W\d_]))
     """,
     re.VERBOSE,
@@ -257,6 +257,8 @@ def _check_value(level: str, kind: str, value: str, offset: int) -> None:
     if level == "ayat":
         if kind != "paren":
             raise CitationSyntaxError(f"ayat '{value}' must be in brackets", offset, f"write 'ayat ({value})'")
+        if not value[0].isdigit():
+            raise CitationSyntaxError(f"ayat ({value}) is not an ayat number", offset, "e.g. ayat (1) or ayat (1a)")
         return
     if kind == "paren":
         raise CitationSyntaxError(f"{level} ({value}) must not be in brackets", offset, f"write '{level} {value}'")

@@ -268,7 +268,7 @@ def load_registry(folder: Path, label_root: str = "") -> Registry:
                 problems.append(Diagnostic(instrument.path, 1, 1, f"citation name '{name}' is also used by "
                                            f"regulations/{by_citation[key]}.yml", "make cite_as and aliases unique"))
             by_citation[key] = instrument.id
-    _link_relations(instruments, problems)
+    _link_relations(instruments, {path.stem for path in files}, problems)
     if problems:
         raise EngineError(problems)
     return Registry(instruments, by_citation)
@@ -414,17 +414,22 @@ def _read_relations(c: _Checker, root: Located) -> list[Relation]:
 _relation_marks: dict[int, tuple[str, tuple[int, int]]] = {}
 
 
-def _link_relations(instruments: dict[str, Instrument], problems: list[Diagnostic]) -> None:
-    """Check relation targets exist and add the derived inverse relations."""
+def _link_relations(instruments: dict[str, Instrument], file_ids: set[str], problems: list[Diagnostic]) -> None:
+    """Check relation targets exist and add the derived inverse relations.
+
+    A target whose file exists but failed to load is not reported again: its
+    own errors are already listed."""
     for instrument in list(instruments.values()):
         for relation in list(instrument.relations):
             if relation.type not in RELATION_TYPES:
                 continue
             target = instruments.get(relation.target)
+            if target is None and relation.target in file_ids:
+                continue
             if target is None:
                 label, (line, col) = _relation_marks.get(id(relation), (instrument.path, (0, 0)))
                 problems.append(Diagnostic(label, line, col, f"relation to unknown instrument '{relation.target}'",
-                                           did_you_mean(relation.target, instruments) or "check regulations/*.yml"))
+                                           did_you_mean(relation.target, file_ids) or "check regulations/*.yml"))
                 continue
             target.relations.append(
                 Relation(INVERSE[relation.type], instrument.id, relation.via, relation.evidence, relation.source)
