@@ -1,0 +1,187 @@
+"""Citations in built HTML: rendering per language, links, back-links, previews,
+JSON-LD and the JSON export. Uses a small synthetic registry so the expected
+text is exact, plus checks over the real site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+ID_PAGE = """# Contoh
+
+Syarat usia ada di [[Perpres 1/2090 Pasal 3 ayat (2) huruf b]].
+Dua pasal: [[Perpres 1/2090 Pasal 12A dan Pasal 12B]].
+Rentang: [[Perpres 1/2090 Pasal 3 ayat (1) sampai dengan ayat (2)]].
+Dulu: [[Perpres 1/2090 Pasal 3 ayat (2) huruf b @2090-05-01]]. Kode: `[[bukan kutipan]]`.
+Pengubah: [[Perpres 2/2091 Pasal I angka 1]]. Seluruhnya: [[Perpres 2/2091]].
+"""
+EN_PAGE = ID_PAGE.replace("# Contoh", "# Example").replace("Syarat usia ada di", "The age rule is in")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("citeproj") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", "node_modules", "site", "site-kiosk*", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
+        "regulations", "benchmarks", "regulasi"))
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.copytree(ROOT / "tests/fixtures/regulations", project / "regulations")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("as_of: 2026-11-23", "as_of: 2092-01-01"), encoding="utf-8")
+    # Keep only pages that cite nothing from the real registry, plus the test page.
+    for lang, text in (("id", ID_PAGE), ("en", EN_PAGE)):
+        folder = project / "docs" / lang
+        for page in folder.glob("*.md"):
+            if page.name != "index.md":
+                page.unlink()
+        (folder / "index.md").write_text(text, encoding="utf-8")
+    nav_start = config.index("nav:")
+    nav_end = config.index("\nplugins:")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[:nav_start] + "nav:\n  - Beranda: index.md\n  - Peraturan: regulasi/index.md\n" + config[nav_end:]
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = project / "site"
+    mkdocs_build(site, project=project)
+    return site
+
+
+def soup(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def cites(site: Path, rel: str) -> list[tuple[str, str]]:
+    return [(a.get_text(), a["href"]) for a in soup(site, rel).select("a.px-cite")]
+
+
+def test_indonesian_rendering_follows_drafting_style(fixture_site):
+    assert [text for text, _ in cites(fixture_site, "index.html")] == [
+        "Pasal 3 ayat (2) huruf b Perpres 1/2090",
+        "Pasal 12A dan Pasal 12B Perpres 1/2090",
+        "Pasal 3 ayat (1) sampai dengan ayat (2) Perpres 1/2090",
+        "Pasal 3 ayat (2) huruf b Perpres 1/2090",
+        "Pasal I angka 1 Perpres 2/2091",
+        "Perpres 2/2091",
+    ]
+
+
+def test_english_rendering(fixture_site):
+    assert [text for text, _ in cites(fixture_site, "en/index.html")] == [
+        "Article 3(2)(b) of Presidential Regulation No. 1 of 2090",
+        "Articles 12A and 12B of Presidential Regulation No. 1 of 2090",
+        "Article 3(1) to (2) of Presidential Regulation No. 1 of 2090",
+        "Article 3(2)(b) of Presidential Regulation No. 1 of 2090",
+        "Article I point 1 of Presidential Regulation No. 2 of 2091",
+        "Presidential Regulation No. 2 of 2091",
+    ]
+
+
+def test_code_spans_are_left_alone(fixture_site):
+    assert "<code>[[bukan kutipan]]</code>" in (fixture_site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rel", ["index.html", "en/index.html"])
+def test_links_go_to_the_same_language_regulation_page_and_anchor_exists(fixture_site, rel):
+    base = "http://x/" + rel.removesuffix("index.html")
+    for _, href in cites(fixture_site, rel):
+        target = urljoin(base, href)
+        path, _, anchor = target.removeprefix("http://x/").partition("#")
+        assert path.startswith(("regulasi/", "en/regulasi/")) and path.startswith(rel.removesuffix("index.html"))
+        page = soup(fixture_site, path + "index.html")
+        if anchor:
+            assert page.find(id=anchor) is not None, (href, anchor)
+
+
+def test_pinned_citation_links_to_the_historic_version(fixture_site):
+    hrefs = [href for _, href in cites(fixture_site, "index.html")]
+    assert hrefs[3].endswith("#pasal-3-ayat-2--vawal")
+    assert hrefs[0].endswith("#pasal-3-ayat-2-huruf-b")
+
+
+def test_preview_blocks_are_on_the_page_hidden_and_out_of_search(fixture_site):
+    page = soup(fixture_site, "en/index.html")
+    store = page.select_one("div.px-previews")
+    assert store is not None and store.has_attr("hidden") and store.has_attr("data-search-exclude")
+    first = page.select_one("a.px-cite")
+    preview = page.find(id=first["data-px-preview"].split()[0])
+    assert "aged 18 to 64" in preview.get_text()
+    assert preview.select_one('[lang="id"]').get_text().startswith("b. berusia 18 sampai 64 tahun")
+    assert preview.select_one(".px-evidence--official-text") is not None
+
+
+def test_regulation_page_versions_and_back_links(fixture_site):
+    page = soup(fixture_site, "regulasi/perpres-1-2090/index.html")
+    block = page.find(id="pasal-3-ayat-2")
+    assert block is not None and "Syarat" in block.get_text()
+    assert page.find(id="pasal-3-ayat-2-huruf-b") is not None
+    assert page.find(id="pasal-3-ayat-2--vawal") is not None  # the earlier version, kept
+    history = page.select("details.px-history")
+    assert history and "Versi sebelumnya" in history[0].get_text()
+    cited_on = block.find_next("p", class_="px-cited-on").find_next("ul")
+    assert [a.get_text() for a in cited_on.select("a")] == ["Contoh"]
+    assert [a["href"] for a in cited_on.select("a")] == ["../../"]
+
+
+def test_back_links_exist_in_english_too(fixture_site):
+    page = soup(fixture_site, "en/regulasi/perpres-1-2090/index.html")
+    heading = page.find(id="pasal-12a")
+    links = heading.find_next("p", class_="px-cited-on").find_next("ul").select("a")
+    assert [a.get_text() for a in links] == ["Example"]
+
+
+def test_json_ld_legislation(fixture_site):
+    page = soup(fixture_site, "regulasi/perpres-2-2091/index.html")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Legislation"
+    assert data["legislationIdentifier"] == "Perpres 2/2091"
+    assert data["legislationChanges"] == [{"@type": "Legislation", "legislationIdentifier": "Perpres 1/2090"}]
+    amended = json.loads(soup(fixture_site, "regulasi/perpres-1-2090/index.html")
+                         .find("script", type="application/ld+json").string)
+    assert amended["legislationLegalForce"] == "InForce"
+
+
+def test_index_page_has_timeline(fixture_site):
+    page = soup(fixture_site, "regulasi/index.html")
+    times = [t["datetime"] for t in page.select(".px-timeline time")]
+    assert times == sorted(times) and "2091-06-01" in times
+
+
+def test_json_export_validates_against_its_schema(fixture_site):
+    data = json.loads((fixture_site / "api/regulations.json").read_text(encoding="utf-8"))
+    schema = json.loads((fixture_site / "api/regulations.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert data["as_of"] == "2092-01-01"
+    ids = {i["id"] for i in data["instruments"]}
+    assert ids == {"perpres-1-2090", "perpres-2-2091"}
+
+
+def test_real_site_export_validates_and_has_every_instrument(built_site):
+    data = json.loads((built_site / "api/regulations.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_site / "api/regulations.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert {i["id"] for i in data["instruments"]} == {p.stem for p in (ROOT / "regulations").glob("*.yml")}
+
+
+def test_real_site_has_a_page_per_instrument_in_both_languages(built_site):
+    for path in (ROOT / "regulations").glob("*.yml"):
+        for lang in ("", "en/"):
+            page = built_site / f"{lang}regulasi/{path.stem}/index.html"
+            assert page.exists(), page
+            assert soup(built_site, f"{lang}regulasi/{path.stem}/index.html").find("script",
+                                                                                   type="application/ld+json")
+
+
+def test_unknown_facts_are_shown_as_unknown(built_site):
+    page = soup(built_site, "regulasi/perbup-banyumas-99-2021/index.html").select_one("table.px-meta").get_text()
+    assert "tidak diketahui" in page
+    page_en = soup(built_site, "en/regulasi/perbup-banyumas-99-2021/index.html").select_one("table.px-meta").get_text()
+    assert "unknown" in page_en
