@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import mkdocs_build
-
 from peraturan.parity import missing_counterparts
 
 

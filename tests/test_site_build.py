@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sitecheck import BASE, broken_links, load_pages, outside_resources
 
 pytestmark = pytest.mark.build
