@@ -185,3 +185,67 @@ def test_unknown_facts_are_shown_as_unknown(built_site):
     assert "tidak diketahui" in page
     page_en = soup(built_site, "en/regulasi/perbup-banyumas-99-2021/index.html").select_one("table.px-meta").get_text()
     assert "unknown" in page_en
+
+
+@pytest.fixture(scope="module")
+def fixture_server(fixture_site):
+    from conftest import StaticServer, free_port
+
+    with StaticServer(fixture_site, free_port()) as server:
+        yield server
+
+
+@pytest.mark.browser
+def test_preview_opens_by_keyboard_and_closes_with_escape(chromium, fixture_server):
+    from conftest import guarded_context
+
+    context = guarded_context(chromium, (fixture_server.origin + "/",))
+    page = context.new_page()
+    page.goto(fixture_server.origin + "/en/")
+    link = page.locator("a.px-cite").first
+    for _ in range(200):  # Tab from the top of the page, as a keyboard user would
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('px-cite')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('px-cite')")
+    tip = page.locator("#px-tip")
+    assert tip.is_visible()
+    assert "aged 18 to 64" in tip.inner_text() and "Official text" in tip.inner_text()
+    assert link.get_attribute("aria-describedby") == "px-tip"
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    assert not context.outside_requests
+    context.close()
+
+
+@pytest.mark.browser
+def test_preview_opens_by_tap_and_second_tap_follows(chromium, fixture_server):
+    from conftest import guarded_context
+
+    context = guarded_context(chromium, (fixture_server.origin + "/",), has_touch=True, is_mobile=True,
+                              viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(fixture_server.origin + "/")
+    link = page.locator("a.px-cite").first
+    link.tap()
+    tip = page.locator("#px-tip")
+    assert tip.is_visible()
+    assert page.url == fixture_server.origin + "/", "the first tap shows the preview instead of leaving"
+    assert "berusia 18 sampai 64 tahun" in tip.inner_text()
+    tip.get_by_role("link", name="Buka pasal").tap()
+    page.wait_for_url("**/regulasi/perpres-1-2090/#pasal-3-ayat-2-huruf-b")
+    assert not context.outside_requests
+    context.close()
+
+
+@pytest.mark.browser
+def test_preview_opens_on_hover(chromium, fixture_server):
+    from conftest import guarded_context
+
+    context = guarded_context(chromium, (fixture_server.origin + "/",))
+    page = context.new_page()
+    page.goto(fixture_server.origin + "/")
+    page.locator("a.px-cite").nth(1).hover()
+    tip = page.locator("#px-tip")
+    assert tip.is_visible() and "Pasal 12A" in tip.inner_text() and "Pasal 12B" in tip.inner_text()
+    context.close()
