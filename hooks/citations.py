@@ -47,19 +47,31 @@ def _project_root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+def _fingerprint(paths) -> tuple:
+    """Cheap identity of a set of files, to reuse work between static-i18n's
+    per-language builds (and across mkdocs serve rebuilds when nothing changed)."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+
+
 @event_priority(10)  # before static-i18n (-100) reads the nav
 def on_config(config):
     root = _project_root(config)
-    try:
-        registry = load_registry(root / "regulations", "regulations")
-    except EngineError as error:
-        raise PluginError("Invalid regulation registry:\n" + error.report()) from None
+    fingerprint = _fingerprint((root / "regulations").glob("*.yml"))
+    if buildstate.registry is not None and buildstate.registry_fingerprint == fingerprint:
+        registry = buildstate.registry
+    else:
+        try:
+            registry = load_registry(root / "regulations", "regulations")
+        except EngineError as error:
+            raise PluginError("Invalid regulation registry:\n" + error.report()) from None
+        buildstate.registry_fingerprint = fingerprint
     as_of = _as_of(config)
     context = buildstate.citation_context
     if context is None:
         context = CitationContext(registry, as_of, FOLDER)
         buildstate.citation_context = context
-    context.registry, context.as_of, context.cache = registry, as_of, {}
+    if context.registry is not registry or context.as_of != as_of:
+        context.registry, context.as_of, context.cache = registry, as_of, {}
     if not any(isinstance(ext, CitationExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(CitationExtension(context))
     buildstate.registry = registry
@@ -85,12 +97,16 @@ def on_pre_build(config):
     as_of = buildstate.citation_context.as_of
     docs_dir = Path(config.docs_dir)
     languages = _languages(config)
+    pages = [p for p in docs_dir.rglob("*.md") if FOLDER not in p.relative_to(docs_dir).parts[1:2]]
+    fingerprint = (_fingerprint(pages), buildstate.registry_fingerprint, as_of, tuple(languages))
+    if buildstate.corpus is not None and buildstate.corpus_fingerprint == fingerprint:
+        return  # the other language's build already checked and generated everything
     checked = corpus.check_corpus(docs_dir, languages, registry, as_of, FOLDER, _docs_label(docs_dir, root))
     if checked.diagnostics:
         raise PluginError(f"{len(checked.diagnostics)} citation problem(s):\n"
                           + "\n".join(d.format() for d in checked.diagnostics))
-    buildstate.corpus = checked
     regpages.generate(registry, checked, docs_dir, languages, as_of, FOLDER)
+    buildstate.corpus, buildstate.corpus_fingerprint = checked, fingerprint
 
 
 def _docs_label(docs_dir: Path, root: Path) -> str:

@@ -11,5 +11,7 @@ not_found_pages: dict[str, str] = {}
 
 # the citation engine's per-build state (see hooks/citations.py)
 registry = None
+registry_fingerprint: tuple = ()
 corpus = None
+corpus_fingerprint: tuple = ()
 citation_context = None

@@ -41,21 +41,22 @@ class CitedPage:
 class Corpus:
     pages: dict[str, CitedPage]
     diagnostics: list[Diagnostic]
+    _citing: dict[tuple[str, str, str], list[CitedPage]] | None = None
 
-    def citing_pages(self, key_prefix: str, lang: str) -> list[CitedPage]:
-        """Pages of one language citing a provision (or anything inside it)."""
-        hits = []
-        for page in self.pages.values():
-            if page.lang != lang:
-                continue
-            if any(_within(key, key_prefix) for _, r in page.citations for key in r.keys):
-                hits.append(page)
-        return sorted(hits, key=lambda p: p.rel)
-
-
-def _within(key: str, prefix: str) -> bool:
-    key = key.split("@")[0]
-    return key == prefix or key.startswith(prefix + "-") or (prefix.endswith("#") and key.startswith(prefix))
+    def citing_pages(self, instrument_id: str, anchor: str, lang: str) -> list[CitedPage]:
+        """Pages of one language that cite a provision (or a huruf, angka or
+        run inside it, or its whole Pasal), sorted by path."""
+        if self._citing is None:
+            index: dict[tuple[str, str, str], set[str]] = {}
+            for page in self.pages.values():
+                for _, resolved in page.citations:
+                    for unit in resolved.units:
+                        for provision in unit.provisions:
+                            key = (unit.instrument.id, provision.ref.anchor(), page.lang)
+                            index.setdefault(key, set()).add(page.src)
+            self._citing = {key: sorted((self.pages[src] for src in srcs), key=lambda p: p.rel)
+                            for key, srcs in index.items()}
+        return self._citing.get((instrument_id, anchor, lang), [])
 
 
 _cache: dict[tuple[str, int, int, str], tuple[str, list[Found]]] = {}

@@ -314,7 +314,7 @@ def provision_block(provision: Provision, instrument: Instrument, corpus: Corpus
         inner = "".join(version_html(provision, v, lang, item_anchors=False) for v in older)
         out += [f'<details class="px-history"><summary>{escape(_w(lang, "history"))} ({len(older)})</summary>'
                 f"{inner}</details>", ""]
-    pages = corpus.citing_pages(f"{instrument.id}#{anchor}", lang)
+    pages = corpus.citing_pages(instrument.id, anchor, lang)
     out.append(f'<p class="px-cited-on"><strong>{escape(_w(lang, "cited_on"))}:</strong></p>')
     out.append("")
     if pages:

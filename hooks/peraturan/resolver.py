@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from .citation import Citation, Ref, Span, unit_sort_key
 from .diagnostics import did_you_mean
@@ -55,7 +56,7 @@ class ResolvedCitation:
     day: dt.date
     pinned: bool
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         pin = f"@{self.day.isoformat()}" if self.pinned else ""
         if not self.units:
