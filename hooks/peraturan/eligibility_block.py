@@ -1,0 +1,241 @@
+"""The ``<!-- px:checker -->`` block: the eligibility checker of a page.
+
+It renders, from the same ruleset the evaluators use:
+
+- an empty mount point for the question-by-question flow (``checker.js``),
+  hidden until the script starts it;
+- a static decision table per rule type, the earlier rule versions, what the
+  check cannot verify and what to do next: all readable without JavaScript;
+- hidden result templates, one per rule version, whose citations the engine
+  renders like any other (so their previews work when the script moves them
+  into a result);
+- the rules as JSON (``<script type="application/json" id="px-checker-data">``)
+  and the page-local CSS and scripts.
+
+Citations are written as ``[[...]]`` into the Markdown, so the citation engine
+links them and adds their previews. Asset addresses start with ``ROOT``,
+which the MkDocs adapter replaces by the page's relative path to the site root.
+Plain Python: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+from . import blocks
+from .eligibility import Question, Rule, Ruleset, RuleVersion
+from .render import format_date
+
+ROOT = "__PX_CHECKER_ROOT__"
+ASSETS = {
+    "css": "assets/stylesheets/checker.css",
+    "js": "assets/javascripts/checker.js",
+    "qr": "assets/javascripts/vendor/qrcode-generator.js",
+}
+
+
+@dataclass
+class State:
+    """Set by the MkDocs adapter for each build (hooks/checker.py)."""
+
+    ruleset: Ruleset | None = None
+    printing: bool = True  # false on a kiosk without a printer
+
+
+state = State()
+
+
+@blocks.renderer("checker")
+def render_block(request: blocks.BlockRequest) -> str:
+    if state.ruleset is None:
+        raise blocks.BlockError("the eligibility rules are not loaded",
+                                "list hooks/checker.py under hooks: in the MkDocs config")
+    if request.args:
+        raise blocks.BlockError(f"takes no arguments, got {' '.join(request.args)}")
+    return checker_markdown(state.ruleset, request.lang, printing=state.printing)
+
+
+def checker_markdown(ruleset: Ruleset, lang: str, *, printing: bool = True) -> str:
+    ui = {key: text.get(lang) for key, text in ruleset.ui.items()}
+    data = json.dumps(ruleset.to_json(lang, printing=printing), ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("</", "<\\/").replace("<!--", "<\\!--")
+    parts = [
+        '<div class="px-checker" id="px-checker" hidden>',
+        f'<link rel="stylesheet" href="{ROOT}/{ASSETS["css"]}">',
+        '<div class="px-checker__live px-vh" role="status" aria-live="polite" aria-atomic="true"></div>',
+        '<div class="px-checker__screen"></div>',
+        "</div>",
+        "",
+        f'<noscript><p class="px-checker__noscript">{escape(ui["static_noscript"])}</p></noscript>',
+        "",
+        static_section(ruleset, lang),
+        "",
+        extra_section("px-checker-not-checked", ui["not_checked_title"], ruleset.not_checked, lang),
+        "",
+        extra_section("px-checker-next", ui["next_title"], ruleset.next_steps, lang),
+        "",
+        f'<p class="px-checker__disclaimer" id="px-checker-disclaimer">{escape(ui["disclaimer"])}</p>',
+        "",
+        templates(ruleset, lang),
+        "",
+        f'<script type="application/json" id="px-checker-data">{data}</script>',
+        "",
+        f'<script src="{ROOT}/{ASSETS["qr"]}" defer></script>',
+        f'<script src="{ROOT}/{ASSETS["js"]}" defer></script>',
+        "",
+    ]
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- static table
+
+
+def static_section(ruleset: Ruleset, lang: str) -> str:
+    ui = {key: text.get(lang) for key, text in ruleset.ui.items()}
+    as_of = ruleset.as_of
+    out = [
+        '<section class="px-checker-static" id="px-checker-static" markdown="1">',
+        "",
+        f"## {ui['static_title']}",
+        "",
+        _md(ui["static_intro"].replace("{date}", format_date(as_of, lang))),
+        "",
+    ]
+    for kind in ("syarat", "pengecualian", "kebijakan"):
+        rows = [(rule, rule.version_at(as_of)) for rule in ruleset.rules if rule.type == kind]
+        rows = [(rule, version) for rule, version in rows if version is not None]
+        if not rows:
+            continue
+        last = ui["sources"] if kind == "kebijakan" else ui["col_basis"]
+        out += [f"### {ui['section_' + kind]}", "",
+                f"| {ui['col_criterion']} | {ui['col_fails_if']} | {ui['col_reason']} | {last} |",
+                "| --- | --- | --- | --- |"]
+        for rule, version in rows:
+            question = ruleset.questions[rule.question]
+            out.append(f"| **{_cell(rule.name.get(lang))}** | {_cell(fails_if(question, version, ruleset, lang))} "
+                       f"| {_cell(version.reason.get(lang))} | {basis(version, ruleset, lang)} |")
+        out.append("")
+    out += [_md(ui["static_unsure"]), ""]
+    history = [(rule, version) for rule in ruleset.rules for version in rule.versions if not version.in_force(as_of)]
+    if history:
+        out += [f"### {ui['section_history']}", "",
+                f"| {ui['col_criterion']} | {ui['col_period']} | {ui['col_fails_if']} | {ui['col_basis']} |",
+                "| --- | --- | --- | --- |"]
+        for rule, version in history:
+            question = ruleset.questions[rule.question]
+            note = f'<br><span class="px-note">{_cell(version.note.get(lang))}</span>' if version.note else ""
+            out.append(f"| **{_cell(rule.name.get(lang))}** | {_cell(period(version, ruleset, lang))} "
+                       f"| {_cell(fails_if(question, version, ruleset, lang))}{note} "
+                       f"| {basis(version, ruleset, lang)} |")
+        out.append("")
+    out += ["</section>"]
+    return "\n".join(out)
+
+
+def fails_if(question: Question, version: RuleVersion, ruleset: Ruleset, lang: str) -> str:
+    """The answers that fail a rule version, in words generated from the data."""
+    ui = ruleset.ui
+    test = version.test
+    if question.kind == "number":
+        if test.min is not None and test.max is not None:
+            words = ui["number_outside"].get(lang)
+        elif test.min is not None:
+            words = ui["number_below"].get(lang)
+        else:
+            words = ui["number_above"].get(lang)
+        words = words.replace("{min}", str(test.min)).replace("{max}", str(test.max))
+        unit = f" {question.unit.get(lang)}" if question.unit else ""
+        return f"{question.short.get(lang)}: {words}{unit}"
+    if question.kind == "choice":
+        failing = [o for o in question.options if o.value not in test.pass_if and not o.unsure]
+    else:
+        failing = [o for o in question.options if o.value in test.fail_if]
+    return f"{question.short.get(lang)}: " + " / ".join(o.label.get(lang) for o in failing)
+
+
+def basis(version: RuleVersion, ruleset: Ruleset, lang: str) -> str:
+    if version.cites:
+        return "; ".join(f"[[{body}]]" for body in version.cites)
+    return "; ".join(_source(source, ruleset, lang) for source in version.sources)
+
+
+def _source(source, ruleset: Ruleset, lang: str) -> str:
+    label = _cell(source.label.get(lang))
+    if source.url:
+        return f"[{label}]({source.url})"
+    return f"{label} ({ruleset.ui['no_source_url'].get(lang)})"
+
+
+def period(version: RuleVersion, ruleset: Ruleset, lang: str) -> str:
+    ui = ruleset.ui
+    start = format_date(version.valid_from, lang) if version.valid_from else None
+    end = format_date(version.valid_to, lang) if version.valid_to else None
+    if start and end:
+        return ui["period_between"].get(lang).replace("{from}", start).replace("{to}", end)
+    if end:
+        return ui["period_to"].get(lang).replace("{to}", end)
+    return ui["period_from"].get(lang).replace("{from}", start or "")
+
+
+def extra_section(dom_id: str, title: str, items, lang: str) -> str:
+    lines = [f'<div class="px-checker-extra" id="{dom_id}" markdown="1">', "", f"### {title}", ""]
+    lines += [f"- {item.get(lang)}" for item in items]
+    lines += ["", "</div>"]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- result templates
+
+
+def templates(ruleset: Ruleset, lang: str) -> str:
+    """One hidden result item per rule version; checker.js moves the ones a result needs."""
+    ui = ruleset.ui
+    out = ['<div class="px-checker-templates" hidden data-search-exclude="true" markdown="1">', ""]
+    for rule in ruleset.rules:
+        for index, version in enumerate(rule.versions):
+            out.append(_template(rule, index, version, ruleset, lang, ui))
+            out.append("")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _template(rule: Rule, index: int, version: RuleVersion, ruleset: Ruleset, lang: str, ui) -> str:
+    kind_label = ui[f"type_{rule.type}"].get(lang)
+    head = (f'<p class="px-result-rule__name"><strong>{escape(rule.name.get(lang))}</strong> '
+            f'<span class="px-rule-type px-rule-type--{rule.type}">{escape(kind_label)}</span></p>')
+    reason = f'<p class="px-result-rule__reason">{escape(version.reason.get(lang))}</p>'
+    label = ui["sources"] if rule.type == "kebijakan" else ui["basis"]
+    basis_md = basis(version, ruleset, lang)
+    return "\n".join([
+        f'<div class="px-result-rule" data-px-template="{escape(rule.id)}@{index}" markdown="1">',
+        head,
+        reason,
+        f'<p class="px-result-rule__basis" markdown="span">{escape(label.get(lang))}: {basis_md}</p>',
+        "</div>",
+    ])
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return _md(text).replace("|", "\\|")
+
+
+def _md(text: str) -> str:
+    """Plain text safe as Markdown: no accidental emphasis, HTML or citations."""
+    text = escape(text, quote=False)
+    for char in ("\\", "*", "_", "`", "[", "]"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def relative_root(page_url: str) -> str:
+    """From a page's URL (``cek-kelayakan/`` or ``en/cek-kelayakan.html``) back to the site root."""
+    depth = page_url.count("/")
+    return "/".join([".."] * depth) or "."
+
+
