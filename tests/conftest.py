@@ -179,3 +179,17 @@ def run_search(page, query: str, timeout_ms: int = 15_000) -> str:
         except Exception:  # noqa: BLE001 - not ready yet; try again
             waited += 1500 + 20 * len(query)
     raise AssertionError(f"search for {query!r} found nothing")
+
+
+KIOSK_CONFIG = ROOT / "mkdocs.kiosk.yml"
+
+
+@pytest.fixture(scope="session")
+def kiosk_site(tmp_path_factory) -> Path:
+    """The offline kiosk build (mkdocs.kiosk.yml), built once per test session.
+    Opened from file:// as a kiosk would; skipped while the config does not exist."""
+    if not KIOSK_CONFIG.exists():
+        pytest.skip("mkdocs.kiosk.yml does not exist yet")
+    site = tmp_path_factory.mktemp("kiosk") / "site-kiosk"
+    mkdocs_build(site, config=KIOSK_CONFIG.name)
+    return site

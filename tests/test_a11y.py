@@ -1,0 +1,113 @@
+"""axe-core (WCAG 2.0-2.2 A/AA and best practices) on every built page, in both
+languages and both builds, plus the states a page only reaches on use: an open
+citation preview and the search results. Zero violations; a false positive is
+excused only in tests/a11y_exceptions.yml, with a written reason."""
+
+from __future__ import annotations
+
+import pytest
+from a11y_tools import (
+    AXE_JS,
+    audit_urls,
+    file_url,
+    language_of,
+    load_exceptions,
+    open_citation_preview,
+    report,
+    run_axe,
+    served_url,
+    site_pages,
+    unexcused,
+    wait_for_scripts,
+)
+
+from conftest import guarded_context, run_search
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["id", "en"]
+HOME = {"id": "index.html", "en": "en/index.html"}
+SEARCH_WORD = {"id": "prakerja", "en": "prakerja"}
+
+
+@pytest.fixture(scope="module")
+def exceptions():
+    return load_exceptions()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def axe_installed():
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run 'make test', which runs npm ci")
+
+
+def assert_clean(findings, exceptions):
+    left = unexcused(findings, exceptions)
+    assert not left, report(left)
+
+
+def test_exceptions_file_is_documented(exceptions):
+    """Every excused finding names its rule, page, element and a reason (load_exceptions checks)."""
+    for entry in exceptions:
+        assert entry.selector != "*", f"{entry.rule}: excuse one element, not the whole page"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_public_page_passes_axe(page, site_server, built_site, exceptions, lang):
+    pages = [rel for rel in site_pages(built_site) if language_of(rel) == lang]
+    assert HOME[lang] in pages and len(pages) > 2, pages
+    urls = {rel: served_url(site_server.origin, rel) for rel in pages}
+    assert_clean(audit_urls(page, urls), exceptions)
+
+
+def pages_with_citations(site) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    for rel in site_pages(site):
+        if "data-px-preview=" in (site / rel).read_text(encoding="utf-8"):
+            found[language_of(rel)].append(rel)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_open_citation_preview_passes_axe(page, site_server, built_site, exceptions, lang):
+    candidates = pages_with_citations(built_site)[lang]
+    if not candidates:
+        pytest.skip(f"no {lang} page cites a provision with a preview yet")
+    rel = candidates[0]
+    page.goto(served_url(site_server.origin, rel))
+    wait_for_scripts(page)
+    assert open_citation_preview(page), rel
+    assert_clean(run_axe(page, rel + " (citation preview open)"), exceptions)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_results_pass_axe(page, site_server, exceptions, lang):
+    rel = HOME[lang]
+    page.goto(served_url(site_server.origin, rel))
+    wait_for_scripts(page)
+    run_search(page, SEARCH_WORD[lang])
+    assert_clean(run_axe(page, rel + " (search results open)"), exceptions)
+
+
+@pytest.fixture
+def kiosk_page(chromium, kiosk_site):
+    context = guarded_context(chromium, (kiosk_site.resolve().as_uri() + "/",))
+    page = context.new_page()
+    yield page
+    outside = list(context.outside_requests)
+    context.close()
+    assert not outside, f"requests left the kiosk build: {outside}"
+
+
+def kiosk_pages(kiosk_site, lang: str) -> list[str]:
+    """Pages a kiosk can show. 404.html is left out: from file:// there is no
+    server to answer a missing page with it, so no visitor ever sees it."""
+    return [rel for rel in site_pages(kiosk_site) if language_of(rel) == lang and not rel.endswith("404.html")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_kiosk_page_passes_axe(kiosk_page, kiosk_site, exceptions, lang):
+    pages = kiosk_pages(kiosk_site, lang)
+    assert HOME[lang] in pages and len(pages) > 2, pages
+    urls = {"kiosk:" + rel: file_url(kiosk_site, rel) for rel in pages}
+    assert_clean(audit_urls(kiosk_page, urls), exceptions)
