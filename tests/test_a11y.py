@@ -35,20 +35,31 @@ def exceptions():
     return load_exceptions()
 
 
+@pytest.fixture(scope="module")
+def known_issues():
+    return load_exceptions(section="known_issues")
+
+
 @pytest.fixture(scope="module", autouse=True)
 def axe_installed():
     if not AXE_JS.exists():
         pytest.fail(f"{AXE_JS} is missing: run 'make test', which runs npm ci")
 
 
-def assert_clean(findings, exceptions):
+def assert_clean(findings, exceptions, known_issues=()):
+    """No violation left once documented false positives are excused. Violations
+    listed as known issues (a fix pending elsewhere) make the test an expected
+    failure that names them; anything else fails."""
     left = unexcused(findings, exceptions)
-    assert not left, report(left)
+    new = unexcused(left, list(known_issues))
+    assert not new, report(new)
+    if left:
+        pytest.xfail("known issue(s) from tests/a11y_exceptions.yml still present:\n" + report(left))
 
 
-def test_exceptions_file_is_documented(exceptions):
+def test_exceptions_file_is_documented(exceptions, known_issues):
     """Every excused finding names its rule, page, element and a reason (load_exceptions checks)."""
-    for entry in exceptions:
+    for entry in [*exceptions, *known_issues]:
         assert entry.selector != "*", f"{entry.rule}: excuse one element, not the whole page"
 
 
@@ -69,7 +80,7 @@ def pages_with_citations(site) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_open_citation_preview_passes_axe(page, site_server, built_site, exceptions, lang):
+def test_open_citation_preview_passes_axe(page, site_server, built_site, exceptions, known_issues, lang):
     candidates = pages_with_citations(built_site)[lang]
     if not candidates:
         pytest.skip(f"no {lang} page cites a provision with a preview yet")
@@ -77,7 +88,7 @@ def test_open_citation_preview_passes_axe(page, site_server, built_site, excepti
     page.goto(served_url(site_server.origin, rel))
     wait_for_scripts(page)
     assert open_citation_preview(page), rel
-    assert_clean(run_axe(page, rel + " (citation preview open)"), exceptions)
+    assert_clean(run_axe(page, rel + " (citation preview open)"), exceptions, known_issues)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
