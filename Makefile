@@ -35,7 +35,8 @@ build: $(VENV)/.runtime node_modules/.installed  ## strict build into site/
 
 kiosk: $(VENV)/.runtime node_modules/.installed  ## offline kiosk build into site-kiosk/ and site-kiosk.zip
 	$(BIN)/mkdocs build --strict -f mkdocs.kiosk.yml -d site-kiosk
-	rm -f site-kiosk.zip && cd site-kiosk && $(abspath $(BIN))/python -m zipfile -c ../site-kiosk.zip .
+	@# Zip the folder itself, so the zip unpacks into site-kiosk/ (open site-kiosk/index.html).
+	rm -f site-kiosk.zip && $(BIN)/python -m zipfile -c site-kiosk.zip site-kiosk
 
 test: $(VENV)/.dev node_modules/.installed /usr/bin/chromium  ## every test: unit, build, browser
 	$(BIN)/ruff check hooks tests benchmarks

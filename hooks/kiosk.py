@@ -1,0 +1,156 @@
+"""MkDocs adapter for the offline kiosk build (``mkdocs.kiosk.yml``).
+
+It does nothing unless ``extra.kiosk`` is true, so listing it for the public
+site would be harmless. Event by event:
+
+- ``on_config``: check the kiosk settings (idle time, warning time, printer)
+  and prepare the dates shown in the data statement.
+- ``on_post_page`` / ``on_post_template`` (the 404 page): replace every outside
+  link with its printed address and a QR code (the logic is in
+  ``sitekit.kiosk_links``, which does not know MkDocs).
+- ``on_post_build``: copy the ``iframe-worker`` shim from ``node_modules`` into
+  the site. Material's offline search needs it from ``file://``, and without a
+  local copy the offline plugin would load it from unpkg.com.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from sitekit import kiosk_links
+
+# Where extra.polyfills in mkdocs.kiosk.yml expects the shim, relative to the site root.
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
+SHIM_SOURCE = "node_modules/iframe-worker/shim/index.js"
+
+# WCAG 2.2.1 Timing Adjustable: warn at least 20 seconds before the time runs out.
+MIN_WARNING_SECONDS = 20
+DEFAULT_IDLE_SECONDS = 120
+DEFAULT_WARNING_SECONDS = 30
+
+
+def _is_kiosk(config) -> bool:
+    return bool(config.extra.get("kiosk"))
+
+
+def _whole_seconds(config, key: str, default: int) -> int:
+    value = config.extra.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PluginError(f"mkdocs.kiosk.yml: extra.{key} must be a whole number of seconds, got {value!r}")
+    return value
+
+
+def _as_date(value, what: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise PluginError(f"{what} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _build_date() -> dt.date:
+    """Today in UTC, or SOURCE_DATE_EPOCH when set, so a rebuild of the same
+    sources can give a byte-identical zip (the same rule MkDocs itself uses)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+def _home_pages(config) -> tuple[str, dict[str, str]]:
+    """Default language and {language: home page path}, from static-i18n's settings."""
+    i18n = config.plugins.get("i18n")
+    language = config.theme.get("language") or "id"
+    if i18n is None:
+        return language, {language: "index.html"}
+    homes = {}
+    default = language
+    for lang in i18n.config.languages:
+        if lang.default:
+            default = lang.locale
+    for lang in i18n.config.languages:
+        homes[lang.locale] = "index.html" if lang.locale == default else f"{lang.locale}/index.html"
+    return default, homes
+
+
+def on_config(config):
+    if not _is_kiosk(config):
+        return config
+    idle = _whole_seconds(config, "kiosk_idle_seconds", DEFAULT_IDLE_SECONDS)
+    warning = _whole_seconds(config, "kiosk_warning_seconds", DEFAULT_WARNING_SECONDS)
+    if warning < MIN_WARNING_SECONDS:
+        raise PluginError(
+            f"mkdocs.kiosk.yml: extra.kiosk_warning_seconds is {warning}; WCAG 2.2.1 needs a warning "
+            f"at least {MIN_WARNING_SECONDS} seconds before the reset"
+        )
+    if idle <= warning:
+        raise PluginError(
+            f"mkdocs.kiosk.yml: extra.kiosk_idle_seconds ({idle}) must be longer than "
+            f"extra.kiosk_warning_seconds ({warning})"
+        )
+    printer = config.extra.get("kiosk_printer", False)
+    if not isinstance(printer, bool):
+        raise PluginError(f"mkdocs.kiosk.yml: extra.kiosk_printer must be true or false, got {printer!r}")
+    as_of = _as_date(config.extra.get("as_of"), "extra.as_of")
+    built = _build_date()
+    default_lang, homes = _home_pages(config)
+    config.extra.update(
+        # Each language's home page, relative to the site root (the kiosk bar's Home button);
+        # the idle reset always goes to the default language's home.
+        kiosk_default_language=default_lang,
+        kiosk_homes=homes,
+        kiosk_idle_seconds=idle,
+        kiosk_warning_seconds=warning,
+        kiosk_printer=printer,
+        # Dates for the data statement, already worded per language (templates cannot format them well).
+        kiosk_as_of_text={lang: kiosk_links.long_date(as_of, lang) for lang in kiosk_links.MONTHS},
+        kiosk_as_of_iso=as_of.isoformat(),
+        kiosk_built_text={lang: kiosk_links.long_date(built, lang) for lang in kiosk_links.MONTHS},
+        kiosk_built_iso=built.isoformat(),
+    )
+    return config
+
+
+def _rewrite(html: str, where: str, config) -> str:
+    result = kiosk_links.rewrite_outside_links(html, config.theme.get("language") or "id")
+    if result.problems:
+        raise PluginError(f"{where}: " + "; ".join(result.problems))
+    return result.html
+
+
+@event_priority(-90)  # after other hooks have finished the page, so links they add are caught too
+def on_post_page(output, page, config):
+    return _rewrite(output, page.file.src_uri, config) if _is_kiosk(config) else output
+
+
+@event_priority(-90)
+def on_post_template(output_content, template_name, config):
+    """Static templates (the 404 page) skip on_post_page, but carry the data statement's link too."""
+    if not _is_kiosk(config) or not template_name.endswith(".html"):
+        return output_content
+    return _rewrite(output_content, template_name, config)
+
+
+@event_priority(100)  # every language build; cheap and idempotent
+def on_post_build(config):
+    if not _is_kiosk(config):
+        return
+    source = Path(config.config_file_path).parent / SHIM_SOURCE
+    if not source.is_file():
+        raise PluginError(f"{SHIM_SOURCE} is missing: run 'npm ci' (make kiosk does it for you)")
+    text = source.read_text(encoding="utf-8")
+    if "://" in text:  # the whole point of shipping it is that nothing is fetched from outside
+        raise PluginError(f"{SHIM_SOURCE} mentions an outside address; check the iframe-worker version")
+    target = Path(config.site_dir) / SHIM_TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # The MIT licence asks for its notice to travel with every copy.
+    shutil.copyfile(source.parent.parent / "LICENSE", target.with_suffix(".LICENSE.txt"))
+    target.write_text(f"/*! iframe-worker shim, MIT licence: see {target.with_suffix('.LICENSE.txt').name} */\n"
+                      + text, encoding="utf-8")
