@@ -193,3 +193,12 @@ def kiosk_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("kiosk") / "site-kiosk"
     mkdocs_build(site, config=KIOSK_CONFIG.name)
     return site
+
+
+# ---- Kiosk build (issue 6): tests/test_kiosk*.py; kiosk_site is defined above -------------
+
+@pytest.fixture(scope="session")
+def kiosk_server(kiosk_site):
+    """The kiosk build behind a plain static server (``python -m http.server`` style)."""
+    with StaticServer(kiosk_site, free_port()) as server:
+        yield server
