@@ -1,0 +1,177 @@
+"""Trim what Material puts into a built site that the site does not use.
+
+Plain Python over a built site folder (no MkDocs import); ``hooks/trim.py``
+calls :func:`trim_site` once, after every language is built. Three steps:
+
+1. **Unused search language packs.** Material copies lunr.js packs for ~30
+   languages; the search worker imports only the ones named in the search
+   index's ``config.lang`` (for this site ``["en"]``, i.e. none). The rest go.
+2. **Search loads when it is used.** Material fetches the whole search index
+   (both languages, the largest file of a first visit) and starts the search
+   worker on every page view. The patched bundle does both only when the reader
+   opens the search, or when a page is opened from a search result (``?h=``,
+   for highlighting). From ``file://`` (the kiosk) Material already waited for
+   the search to open; the worker is now also started only then.
+3. **Unreferenced theme images** (Material's default ``favicon.png``).
+
+The bundle patches are exact-string replacements guarded like
+``hooks/i18n_finish.py``: if Material's bundle changes, the build stops with
+:class:`TrimError` instead of silently shipping an unpatched or broken bundle.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LUNR_DIR = Path("assets/javascripts/lunr")
+
+# Material 9.8.1 bundle: the search index observable, created at start-up.
+INDEX_EXPR = "zi=document.forms.namedItem(\"search\")?ks():tt"
+# Wait for the search toggle (Je("search"), which starts with its current state)
+# to open, or for a ?h= highlight request; then load as before. g=filter,
+# Ee=take, b=switchMap, Z=shareReplay (checked against the bundle's definitions).
+LAZY_INDEX_EXPR = (
+    "zi=document.forms.namedItem(\"search\")?Je(\"search\").pipe("
+    "g(o=>o||new URLSearchParams(location.search).has(\"h\")),Ee(1),b(()=>ks()),Z(1)):tt"
+)
+# The search worker, constructed at start-up; the stand-in starts it on the first message.
+WORKER_EXPR = "function Mn(e,t=new Worker(e)){"
+LAZY_WORKER_EXPR = (
+    "function pxLazyWorker(u){var w=null,q=[];return{"
+    "addEventListener:function(t,f,o){w?w.addEventListener(t,f,o):q.push([t,f,o])},"
+    "removeEventListener:function(t,f,o){w?w.removeEventListener(t,f,o):q=q.filter(function(a){return a[1]!==f})},"
+    "postMessage:function(m){if(!w){w=new Worker(u);q.forEach(function(a){w.addEventListener(a[0],a[1],a[2])});"
+    "q=[]}w.postMessage(m)}}}"
+    "function Mn(e,t=pxLazyWorker(e)){"
+)
+# Names the lazy index expression relies on, with the definitions they must have.
+BUNDLE_DEFINITIONS = (
+    "function Je(e){let t=yr[e];return h(t,\"change\").pipe(m(()=>t.checked),Q(t.checked))}",
+    "function g(e,t){return E(function(r,o){var n=0;r.subscribe(w(o,function(i){return e.call(t,i,n++)&&o.next(i)",
+    "function Ee(e){return e<=0?function(){return y}:E(function(t,r){var o=0;",
+    "var yr={drawer:j(\"[data-md-toggle=drawer]\"),search:j(\"[data-md-toggle=search]\")};",
+    "function b(e,t){return E(function(r,o){var n=null,i=0,s=!1",
+    "function Z(e,t,r){var o,n,i,s,a=!1;return e&&typeof e==\"object\"?(o=e.bufferSize",
+)
+UNUSED_IMAGES = ("assets/images/favicon.png",)
+
+
+class TrimError(Exception):
+    """The built site is not what the trim steps expect (e.g. after a Material upgrade)."""
+
+
+@dataclass
+class TrimReport:
+    removed: list[str] = field(default_factory=list)
+    bytes_removed: int = 0
+    patched: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"removed {len(self.removed)} unused file(s), {self.bytes_removed / 1024:.0f} KiB; "
+                f"patched: {', '.join(self.patched) or 'nothing'}")
+
+
+def search_config(site: Path) -> dict | None:
+    """The search index's ``config`` (from search_index.json, or the offline
+    plugin's search_index.js), or None if the site has no search index."""
+    json_index = site / "search" / "search_index.json"
+    if json_index.exists():
+        return json.loads(json_index.read_text(encoding="utf-8"))["config"]
+    js_index = site / "search" / "search_index.js"
+    if js_index.exists():
+        text = js_index.read_text(encoding="utf-8")
+        start = text.index("{")
+        data, _ = json.JSONDecoder().raw_decode(text[start:])
+        return data["config"]
+    return None
+
+
+def needed_lunr_files(languages: list[str]) -> set[str]:
+    """The files under assets/javascripts/lunr/ that Material's search worker
+    imports for these languages (workers/search.*.min.js, Material 9.8.1)."""
+    needed: set[str] = set()
+    for lang in languages:
+        if lang == "ja":
+            needed.add("tinyseg.js")
+        if lang in ("hi", "th"):
+            needed.add("wordcut.js")
+        if lang != "en":
+            needed.add(f"min/lunr.{lang}.min.js")
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    return needed
+
+
+def _remove(path: Path, site: Path, report: TrimReport) -> None:
+    report.bytes_removed += path.stat().st_size
+    report.removed.append(path.relative_to(site).as_posix())
+    path.unlink()
+
+
+def drop_unused_lunr(site: Path, report: TrimReport) -> None:
+    lunr = site / LUNR_DIR
+    config = search_config(site)
+    if config is None or not lunr.is_dir():
+        return
+    keep = needed_lunr_files(list(config.get("lang") or ["en"]))
+    for path in sorted(p for p in lunr.rglob("*") if p.is_file()):
+        if path.relative_to(lunr).as_posix() not in keep:
+            _remove(path, site, report)
+    for folder in sorted((p for p in lunr.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    if not any(lunr.iterdir()):
+        lunr.rmdir()
+
+
+def _replace_once(text: str, old: str, new: str, where: Path) -> str:
+    if text.count(old) != 1:
+        raise TrimError(
+            f"{where}: expected exactly one {old[:60]!r} in Material's bundle, found {text.count(old)}; "
+            "re-check hooks/sitekit/trim.py after a Material upgrade"
+        )
+    return text.replace(old, new)
+
+
+def lazy_search(site: Path, report: TrimReport) -> None:
+    bundles = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise TrimError(f"expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
+    bundle = bundles[0]
+    text = bundle.read_text(encoding="utf-8")
+    if "pxLazyWorker" in text:
+        return  # already patched (a rebuild that kept the file)
+    for definition in BUNDLE_DEFINITIONS:
+        if definition not in text:
+            raise TrimError(f"{bundle}: Material's bundle no longer defines {definition[:50]!r}…; "
+                            "re-check hooks/sitekit/trim.py after a Material upgrade")
+    text = _replace_once(text, INDEX_EXPR, LAZY_INDEX_EXPR, bundle)
+    text = _replace_once(text, WORKER_EXPR, LAZY_WORKER_EXPR, bundle)
+    bundle.write_text(text, encoding="utf-8")
+    report.patched.append("search index and worker load on first use")
+
+
+def drop_unused_images(site: Path, report: TrimReport) -> None:
+    texts = None
+    for rel in UNUSED_IMAGES:
+        path = site / rel
+        if not path.exists():
+            continue
+        if texts is None:
+            texts = [p.read_text(encoding="utf-8", errors="replace")
+                     for p in site.rglob("*") if p.suffix in (".html", ".css", ".js", ".xml", ".json", ".webmanifest")]
+        name = path.name
+        if not any(name in text for text in texts):
+            _remove(path, site, report)
+
+
+def trim_site(site: Path) -> TrimReport:
+    report = TrimReport()
+    drop_unused_lunr(site, report)
+    lazy_search(site, report)
+    drop_unused_images(site, report)
+    return report
