@@ -339,6 +339,29 @@ def test_idle_warning_continue_then_reset(chromium, kiosk_site, lang, title, but
         assert "kiosk:reset idle" in page.console_lines
 
 
+def test_idle_reset_empties_the_checker(chromium, kiosk_site):
+    """The eligibility checker keeps answers only in memory; after the reset it starts afresh."""
+    rel = next((r for r in html_pages(kiosk_site) if 'id="px-checker"' in (kiosk_site / r).read_text(encoding="utf-8")),
+               None)
+    if rel is None:
+        pytest.skip("the build has no checker page yet")
+    with kiosk_browser(chromium, site_root(kiosk_site), idle=3, warning=2) as page:
+        page.goto(file_url(kiosk_site, rel))
+        checker = page.locator("#px-checker")
+        checker.wait_for(state="visible")
+        fresh = checker.inner_text()
+        checker.locator("button:visible").first.click()  # start: the visitor's first step
+        assert checker.inner_text() != fresh
+        page.locator("#px-kiosk-idle").wait_for(state="visible", timeout=5_000)
+        page.wait_for_url(file_url(kiosk_site), timeout=10_000)
+        assert "kiosk:reset idle" in page.console_lines
+        page.goto(file_url(kiosk_site, rel))
+        page.locator("#px-checker").wait_for(state="visible")
+        assert page.locator("#px-checker").inner_text() == fresh
+        # Only kiosk.js's own page counter (written when the home page was left) is stored.
+        assert page.evaluate("Object.keys(sessionStorage)") == ["px-kiosk-depth"]
+
+
 def test_idle_at_home_does_nothing(chromium, kiosk_site):
     with kiosk_browser(chromium, site_root(kiosk_site), idle=1, warning=0.5) as page:
         page.goto(file_url(kiosk_site))
