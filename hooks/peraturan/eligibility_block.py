@@ -190,7 +190,10 @@ def extra_section(dom_id: str, title: str, items, lang: str) -> str:
 
 
 def templates(ruleset: Ruleset, lang: str) -> str:
-    """One hidden result item per rule version; checker.js moves the ones a result needs."""
+    """One hidden result item per rule version; checker.js moves the ones a result needs.
+
+    The items are <section>s, not <div>s: Material's search parser ends a
+    data-search-exclude region at the first closing tag of the same name."""
     ui = ruleset.ui
     out = ['<div class="px-checker-templates" hidden data-search-exclude="true" markdown="1">', ""]
     for rule in ruleset.rules:
@@ -209,11 +212,11 @@ def _template(rule: Rule, index: int, version: RuleVersion, ruleset: Ruleset, la
     label = ui["sources"] if rule.type == "kebijakan" else ui["basis"]
     basis_md = basis(version, ruleset, lang)
     return "\n".join([
-        f'<div class="px-result-rule" data-px-template="{escape(rule.id)}@{index}" markdown="1">',
+        f'<section class="px-result-rule" data-px-template="{escape(rule.id)}@{index}" markdown="1">',
         head,
         reason,
         f'<p class="px-result-rule__basis" markdown="span">{escape(label.get(lang))}: {basis_md}</p>',
-        "</div>",
+        "</section>",
     ])
 
 

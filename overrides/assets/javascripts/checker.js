@@ -274,7 +274,7 @@
       } });
       summary = el("div", { "class": "px-checker__error-summary", tabindex: "-1", role: "alert",
         "aria-labelledby": "px-error-title" }, [
-        el("h3", { id: "px-error-title", text: ui.error_title }),
+        el("h2", { id: "px-error-title", text: ui.error_title }),
         el("ul", {}, [el("li", {}, [link])])
       ]);
     }
