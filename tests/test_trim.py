@@ -1,11 +1,15 @@
-"""hooks/sitekit/trim.py: unused search language packs are dropped, and search
-(index and worker) loads only when the reader uses it, in both languages."""
+"""hooks/sitekit/trim.py: unused search language packs are dropped, search
+(index and worker) loads only when the reader uses it, in both languages, and
+the trimmed CSS styles every element exactly as Material's full CSS does."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import material
 import pytest
 
-from conftest import run_search
+from conftest import guarded_context, run_search
 from sitekit import trim
 
 
@@ -28,6 +32,15 @@ def fake_site(tmp_path, bundle_text: str, lang: str = '["en"]'):
     for name in ("min/lunr.de.min.js", "min/lunr.stemmer.support.min.js", "tinyseg.js"):
         (tmp_path / "assets/javascripts/lunr" / name).write_text("x")
     (tmp_path / "assets/javascripts/bundle.0123abcd.min.js").write_text(bundle_text)
+    (tmp_path / "assets/stylesheets").mkdir()
+    (tmp_path / "assets/stylesheets/main.0123abcd.min.css").write_text(
+        ".md-used{color:red}.md-unused{color:blue}:root{--md-x:1;--md-y:2}.md-used{width:var(--md-x)}")
+    (tmp_path / "assets/stylesheets/palette.0123abcd.min.css").write_text(
+        "[data-md-color-primary=red]{--md-z:1}[data-md-color-primary=custom]{--md-z:2}")
+    (tmp_path / "assets/stylesheets/site.css").write_text("/* ours */\n.px-a {\n  color: red;\n}\n")
+    (tmp_path / "index.html").write_text(
+        '<link href="assets/stylesheets/main.0123abcd.min.css"><link href="assets/stylesheets/palette.0123abcd.min.css">'
+        '<body data-md-color-primary="custom"><p class="md-used">x</p></body>')
     (tmp_path / "search").mkdir()
     (tmp_path / "search/search_index.js").write_text('var __index = {"config":{"lang":' + lang + '},"docs":[]}')
     return tmp_path
@@ -44,7 +57,14 @@ def test_trim_removes_language_packs_and_patches_once(tmp_path):
     assert len(report.removed) == 3 and report.patched
     bundle = (site / "assets/javascripts/bundle.0123abcd.min.js").read_text()
     assert trim.LAZY_INDEX_EXPR in bundle and "pxLazyWorker" in bundle
-    assert trim.trim_site(site).patched == []  # a second run changes nothing
+    html = (site / "index.html").read_text()
+    main = next(site.glob("assets/stylesheets/main.*.min.css"))
+    palette = next(site.glob("assets/stylesheets/palette.*.min.css"))
+    assert main.name != "main.0123abcd.min.css" and f"stylesheets/{main.name}" in html
+    assert main.read_text() == ":root{--md-x:1}.md-used{color:red}.md-used{width:var(--md-x)}" or \
+        main.read_text() == ".md-used{color:red}:root{--md-x:1}.md-used{width:var(--md-x)}"
+    assert palette.read_text() == "" and f"stylesheets/{palette.name}" in html
+    assert (site / "assets/stylesheets/site.css").read_text() == ".px-a{color: red}"
 
 
 def test_trim_keeps_the_packs_a_configured_language_needs(tmp_path):
@@ -86,3 +106,110 @@ def test_search_loads_only_when_used_and_still_works(page, site_server, path, qu
 def test_search_highlight_still_loads_the_index(page, site_server):
     page.goto(site_server.origin + "/?h=prakerja")
     page.wait_for_function("document.querySelector('.md-content mark') !== null", timeout=10_000)
+
+
+# ---- the CSS purge changes nothing a reader can see ---------------------------------------------
+
+MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+STYLE_HASHES = """() => {
+  const names = Array.from(getComputedStyle(document.body)).filter(n => !n.startsWith('--')).sort();
+  const hash = text => { let h = 2166136261; for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); } return h >>> 0; };
+  const out = [];
+  for (const e of document.querySelectorAll('*')) {
+    const parts = [];
+    for (const pseudo of [null, '::before', '::after', '::marker']) {
+      const s = getComputedStyle(e, pseudo);
+      if (pseudo && (s.content === 'none' || s.content === 'normal') && pseudo !== '::marker') continue;
+      parts.push(names.map(n => s.getPropertyValue(n)).join('|'));
+    }
+    out.push(hash(parts.join('#')));
+  }
+  return out;
+}"""
+STYLE_OF = """([index, pseudo]) => {
+  const e = document.querySelectorAll('*')[index];
+  const s = getComputedStyle(e, pseudo);
+  const names = Array.from(getComputedStyle(document.body)).filter(n => !n.startsWith('--'));
+  const label = e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className : '');
+  return [label, Object.fromEntries(names.map(n => [n, s.getPropertyValue(n)]))];
+}"""
+
+
+def serve_file(source: Path):
+    def handler(route, request):
+        route.fulfill(path=str(source), content_type="text/css")
+    return handler
+
+
+def open_with_css(chromium, site_server, path, viewport, original: bool):
+    context = guarded_context(chromium, (site_server.origin + "/",), viewport=viewport)
+    if original:
+        for name in ("main", "palette"):
+            context.route(f"**/assets/stylesheets/{name}.*.min.css",
+                          serve_file(next(MATERIAL_STYLESHEETS.glob(f"{name}.*.min.css"))))
+    page = context.new_page()
+    page.goto(site_server.origin + path)
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    return context, page
+
+
+def open_search(page):
+    run_search(page, "prakerja")
+
+
+def open_drawer(page):
+    page.locator("[data-px-drawer]").click()
+
+
+def focus_language_menu(page):
+    page.locator(".md-header__option .md-select button").focus()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "viewport", "action"),
+    [
+        ("/", {"width": 1280, "height": 900}, None),
+        ("/", {"width": 1280, "height": 900}, open_search),
+        ("/", {"width": 375, "height": 800}, open_drawer),
+        ("/en/", {"width": 375, "height": 800}, focus_language_menu),
+        ("/en/cek-kelayakan/", {"width": 1280, "height": 900}, None),
+        ("/cek-kelayakan/", {"width": 375, "height": 800}, None),
+        ("/regulasi/", {"width": 1280, "height": 900}, None),
+        ("/en/regulasi/perpres-36-2020/", {"width": 375, "height": 800}, None),
+        ("/404.html", {"width": 1280, "height": 900}, None),
+    ],
+    ids=["home", "search-open", "drawer-open", "language-menu", "checker-en", "checker-narrow", "regulations",
+         "regulation-narrow", "404"],
+)
+def test_trimmed_css_styles_every_element_like_materials_full_css(chromium, site_server, built_site, path,
+                                                                   viewport, action):
+    rel = path.lstrip("/") + ("index.html" if path.endswith("/") else "")
+    if not (built_site / rel).exists():
+        pytest.skip(f"{path} is not in this build")
+    pages = {}
+    try:
+        for original in (False, True):
+            context, page = open_with_css(chromium, site_server, path, viewport, original)
+            pages[original] = (context, page)
+            if action:
+                action(page)
+            page.wait_for_timeout(100)
+        trimmed, full = (pages[flag][1].evaluate(STYLE_HASHES) for flag in (False, True))
+        assert len(trimmed) == len(full), "the two pages do not have the same elements"
+        differing = [i for i, (a, b) in enumerate(zip(trimmed, full, strict=True)) if a != b]
+        details = []
+        for index in differing[:5]:
+            for pseudo in (None, "::before", "::after", "::marker"):
+                label, mine = pages[False][1].evaluate(STYLE_OF, [index, pseudo])
+                _, theirs = pages[True][1].evaluate(STYLE_OF, [index, pseudo])
+                diff = {k: (mine[k], theirs[k]) for k in mine if mine[k] != theirs[k]}
+                if diff:
+                    details.append(f"{label} {pseudo or ''}: {dict(list(diff.items())[:6])} (trimmed, full)")
+        assert not differing, f"{len(differing)} element(s) styled differently:\n" + "\n".join(details)
+    finally:
+        for context, _ in pages.values():
+            context.close()

@@ -12,7 +12,12 @@ calls :func:`trim_site` once, after every language is built. Three steps:
    opens the search, or when a page is opened from a search result (``?h=``,
    for highlighting). From ``file://`` (the kiosk) Material already waited for
    the search to open; the worker is now also started only then.
-3. **Unreferenced theme images** (Material's default ``favicon.png``).
+3. **Unused CSS.** Material's main and palette stylesheets carry rules for
+   every feature and colour it offers; ``sitekit.csspurge`` keeps what the
+   built pages and scripts can use. The result gets a new fingerprinted name
+   (hosts may cache the old name forever) and every page is pointed at it.
+   Our own small stylesheets lose comments and layout whitespace.
+4. **Unreferenced theme images** (Material's default ``favicon.png``).
 
 The bundle patches are exact-string replacements guarded like
 ``hooks/i18n_finish.py``: if Material's bundle changes, the build stops with
@@ -21,9 +26,13 @@ The bundle patches are exact-string replacements guarded like
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sitekit import csspurge
 
 LUNR_DIR = Path("assets/javascripts/lunr")
 
@@ -56,6 +65,8 @@ BUNDLE_DEFINITIONS = (
     "function Z(e,t,r){var o,n,i,s,a=!1;return e&&typeof e==\"object\"?(o=e.bufferSize",
 )
 UNUSED_IMAGES = ("assets/images/favicon.png",)
+PURGED_STYLESHEETS = ("main", "palette")
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 
 
 class TrimError(Exception):
@@ -169,9 +180,70 @@ def drop_unused_images(site: Path, report: TrimReport) -> None:
             _remove(path, site, report)
 
 
+def _scripts(site: Path) -> tuple[list[str], list[str]]:
+    """(our scripts, Material's bundle) as text; the search index and worker are data, not page code."""
+    ours, framework = [], []
+    for path in sorted(site.glob("assets/**/*.js")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        (framework if path.name.startswith("bundle.") else ours).append(text)
+    return ours, framework
+
+
+def purge_material_css(site: Path, report: TrimReport) -> None:
+    pages = sorted(site.rglob("*.html"))
+    html = [page.read_text(encoding="utf-8") for page in pages]
+    ours, framework = _scripts(site)
+    known = csspurge.KnownClasses.from_sources(html, ours, framework)
+    targets = {}
+    for name in PURGED_STYLESHEETS:
+        found = sorted(site.glob(f"assets/stylesheets/{name}.*.min.css"))
+        if len(found) != 1:
+            raise TrimError(f"expected one Material {name}.*.min.css in {site}/assets/stylesheets, found {len(found)}")
+        targets[name] = found[0]
+    readers = [path.read_text(encoding="utf-8") for path in sorted(site.glob("assets/stylesheets/*.css"))
+               if path not in targets.values()]
+    texts = {name: path.read_text(encoding="utf-8") for name, path in targets.items()}
+    renames = {}
+    for name, path in targets.items():
+        before = texts[name]
+        others = [*readers, *(text for other, text in texts.items() if other != name), *html, *ours, *framework]
+        after = csspurge.purge(before, known, others)
+        new_name = f"{name}.{hashlib.sha256(after.encode()).hexdigest()[:8]}.min.css"
+        report.bytes_removed += len(before.encode()) - len(after.encode())
+        path.unlink()
+        (path.parent / new_name).write_text(after, encoding="utf-8")
+        renames[path.name] = new_name
+    for page, text in zip(pages, html, strict=True):
+        changed = text
+        for old, new in renames.items():
+            changed = changed.replace(f"/{old}\"", f"/{new}\"").replace(f"\"{old}\"", f"\"{new}\"")
+        if changed != text:
+            page.write_text(changed, encoding="utf-8")
+        elif any(old in text for old in renames):
+            raise TrimError(f"{page}: could not point the page at the trimmed stylesheets")
+    report.patched.append("unused Material CSS removed (" + ", ".join(f"{o} -> {n}" for o, n in renames.items())
+                          + ")")
+
+
+def minify_own_css(site: Path, report: TrimReport) -> None:
+    for path in sorted(site.glob("assets/stylesheets/*.css")):
+        if FINGERPRINTED.search(path.name):
+            continue
+        before = path.read_text(encoding="utf-8")
+        after = csspurge.minify(before)
+        if after != before:
+            report.bytes_removed += len(before.encode()) - len(after.encode())
+            path.write_text(after, encoding="utf-8")
+
+
 def trim_site(site: Path) -> TrimReport:
     report = TrimReport()
     drop_unused_lunr(site, report)
     lazy_search(site, report)
+    purge_material_css(site, report)
+    minify_own_css(site, report)
     drop_unused_images(site, report)
     return report

@@ -1,0 +1,330 @@
+"""Remove the CSS rules a built site can never use (plain Python, no MkDocs).
+
+Material's main stylesheet styles every feature it offers (blog, tabs, code
+annotations, Mermaid, 40 admonition icons ...); a page loads all of it. This
+module keeps a selector only if each class it names outside parentheses
+appears somewhere the site can produce it:
+
+- a ``class`` attribute in any built HTML page, or
+- a word in any JavaScript file of the site (Material's bundle and our
+  scripts build their HTML from string literals), including prefixes such as
+  ``"md-source__fact--"`` that scripts complete at run time.
+
+It is deliberately conservative: selectors are never judged on elements, ids,
+attributes or pseudo-classes; classes inside ``:not(...)``, ``:is(...)`` and
+other parentheses are ignored (so such selectors are kept); at-rules other than
+``@media``/``@supports`` are kept whole; a selector with a backslash escape is
+kept. Custom properties (``--md-...``) that nothing references any more are
+then dropped, which removes most of Material's inline SVG icons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
+WORD = re.compile(r"[-_a-zA-Z][-_a-zA-Z0-9]*")
+CLASS_ATTRIBUTE = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+VAR_USE = re.compile(r"var\(\s*(--[-_a-zA-Z0-9]+)")
+GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container")
+
+
+def classes_in_html(html: str) -> set[str]:
+    found: set[str] = set()
+    for match in CLASS_ATTRIBUTE.finditer(html):
+        value = next(group for group in match.groups() if group is not None)
+        found.update(value.split())
+    return found
+
+
+def words_in_script(script: str) -> set[str]:
+    return set(WORD.findall(script))
+
+
+# Families of classes Material's bundle creates without any existing element of
+# that family: tooltips (content.tooltips) and the focus-visible polyfill.
+ALWAYS_CREATED = {"tooltip", "tooltip2", "focus", "js"}
+CREATED_CLASS = re.compile(r"""class(?:Name)?\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)""")
+TOGGLED_CLASS = re.compile(r"""classList\.(?:add|remove|toggle|contains|replace)\(\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def family(name: str) -> str:
+    """``md-search-result__item`` -> ``search``; ``tabbed-button`` -> ``tabbed``."""
+    bare = name[3:] if name.startswith("md-") else name
+    return re.split(r"[-_]", bare, maxsplit=1)[0]
+
+
+def classes_created_by(script: str) -> tuple[set[str], set[str]]:
+    """Class names a minified script writes onto elements, and the prefixes of
+    those it completes at run time (template literals)."""
+    names: set[str] = set()
+    prefixes: set[str] = set()
+    for match in [*CREATED_CLASS.finditer(script), *TOGGLED_CLASS.finditer(script)]:
+        value = next((group for group in match.groups() if group is not None), "")
+        static, _, _ = value.partition("${")
+        words = static.split(" ")
+        if "${" in value and words and words[-1]:
+            prefixes.add(words.pop())
+        names |= {w for w in words if WORD.fullmatch(w)}
+    return names, prefixes
+
+
+COLOR_ATTRIBUTE = re.compile(r"""data-md-color-(scheme|primary|accent)=["']([^"']*)["']""")
+COLOR_SELECTOR = re.compile(r"""\[data-md-color-(scheme|primary|accent)=["']?([-\w]+)["']?\]""")
+# Material's palette switch (theme.palette as a list) sets colours at run time.
+PALETTE_SWITCH = "__palette"
+
+
+class KnownClasses:
+    """Every class name the site can put on an element."""
+
+    def __init__(self, names: Iterable[str], prefixes: Iterable[str] = (),
+                 colors: dict[str, set[str]] | None = None):
+        self.names = set(names)
+        self.prefixes = tuple(sorted({p for p in prefixes if len(p) >= 4}))
+        # data-md-color-* values the pages use; None means "any" (a palette switch can change them).
+        self.colors = colors
+
+    @classmethod
+    def from_sources(cls, html_pages: Iterable[str], scripts: Iterable[str],
+                     framework_scripts: Iterable[str] = ()) -> KnownClasses:
+        """``scripts`` (ours, readable): every word counts as a possible class.
+        ``framework_scripts`` (Material's minified bundle, which carries code for
+        every feature): only classes it puts on elements it creates or toggles,
+        and only for component families that exist in the built HTML (a tooltip
+        or "focus-visible" needs no existing family)."""
+        names: set[str] = set()
+        in_html: set[str] = set()
+        colors: dict[str, set[str]] | None = {}
+        for html in html_pages:
+            in_html |= classes_in_html(html)
+            if colors is not None and PALETTE_SWITCH in html:
+                colors = None
+            if colors is not None:
+                for attribute, value in COLOR_ATTRIBUTE.findall(html):
+                    colors.setdefault(attribute, set()).add(value)
+            # Inline scripts and attributes written by templates count as script words.
+            names |= {w for w in words_in_script(html) if "-" in w or "_" in w}
+        names |= in_html
+        prefixes: set[str] = set()
+        for script in scripts:
+            words = words_in_script(script)
+            names |= words
+            prefixes |= {w for w in words if w.endswith(("-", "_")) and w[0].isalpha()}
+        families = {family(name) for name in in_html} | ALWAYS_CREATED
+        for script in framework_scripts:
+            created, created_prefixes = classes_created_by(script)
+            names |= {name for name in created if family(name) in families}
+            prefixes |= {prefix for prefix in created_prefixes if family(prefix) in families}
+        return cls(names, prefixes, colors)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names or name.startswith(self.prefixes)
+
+
+# ---- a small tokenizer for minified CSS -------------------------------------------------------------
+
+def _skip_string(text: str, i: int) -> int:
+    quote = text[i]
+    i += 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
+def _find_block_end(text: str, start: int) -> int:
+    """Index just after the ``}`` matching the ``{`` at ``start``."""
+    depth = 0
+    i = start
+    while i < len(text):
+        char = text[i]
+        if char in "\"'":
+            i = _skip_string(text, i)
+            continue
+        if text.startswith("/*", i):
+            i = text.index("*/", i) + 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError("unbalanced braces in CSS")
+
+
+def split_top_level(text: str, separator: str) -> list[str]:
+    """Split on ``separator`` outside strings, parentheses and brackets."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        char = text[i]
+        if char in "\"'":
+            i = _skip_string(text, i)
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def iter_rules(css: str):
+    """Yield (prelude, body) for each top-level rule; body excludes the braces.
+    Comments and stray text between rules are dropped; ``@import``/``@charset``
+    statements come back with body None."""
+    i = 0
+    while i < len(css):
+        if css[i].isspace():
+            i += 1
+            continue
+        if css.startswith("/*", i):
+            i = css.index("*/", i) + 2
+            continue
+        j = i
+        while j < len(css) and css[j] not in "{;":
+            if css[j] in "\"'":
+                j = _skip_string(css, j)
+                continue
+            j += 1
+        if j >= len(css):
+            break
+        if css[j] == ";":
+            yield css[i:j].strip(), None
+            i = j + 1
+            continue
+        end = _find_block_end(css, j)
+        yield css[i:j].strip(), css[j + 1:end - 1]
+        i = end
+
+
+def _outside_parentheses(selector: str) -> str:
+    depth, kept = 0, []
+    for char in selector:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0:
+            kept.append(char)
+    return "".join(kept)
+
+
+def selector_is_used(selector: str, known: KnownClasses) -> bool:
+    if "\\" in selector:
+        return True
+    top = _outside_parentheses(selector)
+    if known.colors is not None:
+        for attribute, value in COLOR_SELECTOR.findall(top):
+            if value not in known.colors.get(attribute, set()):
+                return False
+    flat = re.sub(r"\[[^\]]*\]", "", top)
+    return all(name in known for name in CLASS_IN_SELECTOR.findall(flat))
+
+
+def purge_rules(css: str, known: KnownClasses) -> str:
+    out = []
+    for prelude, body in iter_rules(css):
+        if body is None:
+            out.append(prelude + ";")
+        elif prelude.startswith("@"):
+            if prelude.lower().startswith(GROUPING_AT_RULES):
+                inner = purge_rules(body, known)
+                if inner:
+                    out.append(prelude + "{" + inner + "}")
+            else:
+                out.append(prelude + "{" + body + "}")
+        else:
+            selectors = [s for s in split_top_level(prelude, ",") if selector_is_used(s.strip(), known)]
+            if selectors:
+                out.append(",".join(selectors) + "{" + body + "}")
+    return "".join(out)
+
+
+def _declarations(css: str):
+    """Yield every declaration string of every style rule (recursing into groups)."""
+    for prelude, body in iter_rules(css):
+        if body is None:
+            continue
+        if prelude.startswith("@"):
+            if prelude.lower().startswith(GROUPING_AT_RULES):
+                yield from _declarations(body)
+            continue
+        yield from split_top_level(body, ";")
+
+
+def drop_unused_custom_properties(css: str, other_sources: Iterable[str] = ()) -> str:
+    """Remove ``--x: ...`` declarations that nothing reads with ``var(--x)``."""
+    others = "\n".join(other_sources)
+    while True:
+        declared = set()
+        used = set(VAR_USE.findall(others))
+        for declaration in _declarations(css):
+            name, _, value = declaration.partition(":")
+            name = name.strip()
+            if name.startswith("--"):
+                declared.add(name)
+            used |= set(VAR_USE.findall(value))
+        unused = declared - used
+        if not unused:
+            return css
+        css = _rewrite_declarations(css, unused)
+
+
+def _rewrite_declarations(css: str, unused: set[str]) -> str:
+    out = []
+    for prelude, body in iter_rules(css):
+        if body is None:
+            out.append(prelude + ";")
+        elif prelude.startswith("@"):
+            if prelude.lower().startswith(GROUPING_AT_RULES):
+                inner = _rewrite_declarations(body, unused)
+                if inner:
+                    out.append(prelude + "{" + inner + "}")
+            else:
+                out.append(prelude + "{" + body + "}")
+        else:
+            kept = [d for d in split_top_level(body, ";") if d.partition(":")[0].strip() not in unused]
+            kept = [d for d in kept if d.strip()]
+            if kept:
+                out.append(prelude + "{" + ";".join(kept) + "}")
+    return "".join(out)
+
+
+def purge(css: str, known: KnownClasses, other_sources: Iterable[str] = ()) -> str:
+    """The stylesheet without rules the site cannot use and without unread custom properties."""
+    return drop_unused_custom_properties(purge_rules(css, known), other_sources)
+
+
+def minify(css: str) -> str:
+    """Comments and layout whitespace out; nothing else changes (strings kept as written)."""
+    out: list[str] = []
+    i = 0
+    while i < len(css):
+        char = css[i]
+        if char in "\"'":
+            end = _skip_string(css, i)
+            out.append(css[i:end])
+            i = end
+            continue
+        if css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            i = len(css) if end < 0 else end + 2
+            continue
+        if char.isspace():
+            while i < len(css) and css[i].isspace():
+                i += 1
+            previous = out[-1][-1:] if out else ""
+            following = css[i:i + 1]
+            if previous and following and previous not in "{};," and following not in "{};,":
+                out.append(" ")
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out).replace(";}", "}").strip()
