@@ -1,0 +1,63 @@
+"""MkDocs adapter for the explainer's own content tools (``hooks/peraturan``).
+
+Event by event:
+
+- ``on_config`` (after ``citations.py`` loaded the registry): load and check
+  ``data/`` (amounts, limits, authority map, bibliography) and the abbreviation
+  lists in ``includes/``. Importing ``peraturan.content_blocks`` registers the
+  block renderers before ``blocks.py`` expands any page.
+- ``on_pre_build``: the claim lint, source references ``[@key]`` and inline
+  values of every hand-written page, all problems at once with path:line:col.
+- ``on_page_markdown`` (priority 40, after ``blocks.py`` at 50): expand
+  ``[@key]`` and inline ``<!-- px:value -->`` markers, and append the page
+  language's abbreviation list (snippets include) for the hover glossary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from peraturan import buildstate, content_blocks, glossary
+from peraturan.diagnostics import EngineError
+
+
+def _languages(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return [lang.locale for lang in i18n.config.languages] if i18n else ["id"]
+
+
+@event_priority(0)  # after citations.on_config (10), which loads the registry
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    context = buildstate.citation_context
+    if buildstate.registry is None or context is None:
+        raise PluginError("hooks/content.py must be listed after hooks/citations.py")
+    try:
+        content_blocks.load(root, buildstate.registry, context.as_of)
+    except EngineError as error:
+        raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
+    return config
+
+
+def on_pre_build(config):
+    docs_dir = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent
+    try:
+        label = docs_dir.relative_to(root).as_posix()
+    except ValueError:
+        label = docs_dir.as_posix()
+    problems = content_blocks.check_pages(docs_dir, _languages(config), label)
+    if problems:
+        raise PluginError(f"{len(problems)} content problem(s):\n" + "\n".join(p.format() for p in problems))
+
+
+@event_priority(40)  # after blocks.py (50) expanded generated blocks
+def on_page_markdown(markdown, page, config, files):
+    lang, _, rel = page.file.src_uri.partition("/")
+    markdown = content_blocks.expand_inline(markdown, lang, rel)
+    if lang in content_blocks.STATE.abbreviations:
+        markdown += glossary.append_line(lang)
+    return markdown

@@ -1,0 +1,306 @@
+"""The explainer's generated blocks and inline markers, over the site's data.
+
+``load`` reads ``data/`` and ``includes/`` once per build (all problems at
+once); the renderers registered below turn block markers into Markdown in the
+page's language:
+
+=========================  ==========================================================
+``px:amounts-table``       benefit amounts by period, with basis and sources
+``px:limit-history``       one legal limit over time (``key=age_max``)
+``px:authority-map``       SVG map of who decides what + numbered text alternative
+``px:provision``           a provision's wording with each huruf/angka cited
+                           (``cite="Perpres 36/2020 Pasal 3 ayat (5)"``)
+``px:definitions``         "X adalah Y" definitions of an article (``cite=...``)
+``px:abbreviations``       the language's abbreviation list as a table
+``px:study``               a study's bibliographic card (``key=...``)
+``px:sources``             the list of sources (``kinds=news,official``)
+``px:value``               one value from data (also usable inline)
+``px:nocite``              the claim-lint exemption (renders as a comment)
+=========================  ==========================================================
+
+Inline, ``expand_inline`` replaces ``[@key]`` source references and
+``<!-- px:value key=... -->`` markers; ``check_pages`` validates both, and
+runs the claim lint, before anything renders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from . import authority, bibliography, claims, dated, glossary
+from .blocks import BlockError, BlockRequest, renderer
+from .citation import CitationSyntaxError, parse
+from .diagnostics import Diagnostic, EngineError, did_you_mean
+from .inline import blank_code_spans, sub_outside_code
+from .registry import Item, Registry
+from .resolver import ResolveError, resolve
+from .scan import front_matter_lines, prose_lines
+from .sitedata import evidence_badge as data_badge
+
+DATA = "data"
+INCLUDES = "includes"
+LANGS = ("id", "en")
+
+
+@dataclass
+class SiteData:
+    registry: Registry | None = None
+    as_of: dt.date | None = None
+    bibliography: bibliography.Bibliography | None = None
+    amounts: dated.Amounts | None = None
+    limits: dict[str, dated.Limit] = field(default_factory=dict)
+    authority: authority.AuthorityMap | None = None
+    abbreviations: dict[str, list[glossary.Abbreviation]] = field(default_factory=dict)
+
+
+STATE = SiteData()
+
+
+def load(root: Path, registry: Registry, as_of: dt.date) -> SiteData:
+    """Load and check every data file; raise one EngineError listing all problems."""
+    problems: list[Diagnostic] = []
+    state = SiteData(registry, as_of)
+
+    def attempt(function, *args):
+        try:
+            return function(*args)
+        except EngineError as error:
+            problems.extend(error.diagnostics)
+            return None
+
+    data = root / DATA
+    state.bibliography = attempt(bibliography.load_bibliography, data / "bibliography.yml", f"{DATA}/bibliography.yml")
+    if state.bibliography is not None:
+        state.amounts = attempt(dated.load_amounts, data / "amounts.yml", f"{DATA}/amounts.yml", registry, as_of,
+                                state.bibliography)
+        state.authority = attempt(authority.load_authority, data / "authority.yml", f"{DATA}/authority.yml", registry,
+                                  as_of, state.bibliography)
+    state.limits = attempt(dated.load_limits, data / "limits.yml", f"{DATA}/limits.yml", registry, as_of) or {}
+    for lang in LANGS:
+        name = glossary.abbreviation_file(lang)
+        found, issues = glossary.read_abbreviations(root / INCLUDES / name, f"{INCLUDES}/{name}")
+        state.abbreviations[lang] = found
+        problems.extend(issues)
+    problems.extend(glossary.check_pair(state.abbreviations["id"], state.abbreviations["en"],
+                                        f"{INCLUDES}/{glossary.abbreviation_file('en')}"))
+    if problems:
+        raise EngineError(problems)
+    STATE.__dict__.update(state.__dict__)
+    return STATE
+
+
+# ----------------------------------------------------------------------------- page checks
+
+
+def check_pages(docs_dir: Path, languages: list[str], docs_label: str = "docs",
+                skip_folders: tuple[str, ...] = ("regulasi",)) -> list[Diagnostic]:
+    """Claim lint, source references and value keys of every hand-written page."""
+    problems: list[Diagnostic] = []
+    for lang in languages:
+        root = docs_dir / lang
+        for path in sorted(root.rglob("*.md")):
+            rel = path.relative_to(root).as_posix()
+            if rel.split("/")[0] in skip_folders:
+                continue
+            text = path.read_text(encoding="utf-8")
+            if _generated(text):
+                continue
+            label = f"{docs_label}/{lang}/{rel}"
+            problems += claims.lint(text, label)
+            if STATE.bibliography is not None:
+                problems += bibliography.check_page(text, STATE.bibliography, label)
+            problems += _check_values(text, lang, label)
+    return problems
+
+
+def _generated(text: str) -> bool:
+    skip = front_matter_lines(text)
+    return any(line.strip() == "generated: true" for line in text.split("\n")[:skip])
+
+
+def _check_values(text: str, lang: str, label: str) -> list[Diagnostic]:
+    problems = []
+    raw_lines = text.split("\n")
+    for number, _ in prose_lines(text):  # lines outside front matter and fences
+        line = blank_code_spans(raw_lines[number - 1])
+        for match in _VALUE_INLINE.finditer(line):
+            try:
+                _value(match.group("args"), lang)
+            except ValueError as error:
+                problems.append(Diagnostic(label, number, match.start() + 1, f"px:value: {error}"))
+    return problems
+
+
+# ----------------------------------------------------------------------------- inline markers
+
+_VALUE_INLINE = re.compile(r"<!--\s*px:value(?P<args>(?:\s+[a-z_]+=\S+?)*)\s*-->")
+
+
+def _value(args: str, lang: str) -> str:
+    pairs = dict(part.split("=", 1) for part in args.split() if "=" in part)
+    if "key" not in pairs:
+        raise ValueError("write <!-- px:value key=NAME -->")
+    return dated.value_text(pairs["key"], lang, STATE.as_of, STATE.limits, STATE.amounts, pairs.get("at"))
+
+
+def expand_inline(markdown: str, lang: str, page_rel: str) -> str:
+    """``[@key]`` references and inline ``px:value`` markers (outside code)."""
+
+    def value(match: re.Match[str]) -> str:
+        try:
+            return _value(match.group("args"), lang)
+        except ValueError:
+            return match.group(0)  # reported by check_pages with path:line
+
+    markdown = sub_outside_code(markdown, _VALUE_INLINE, value)
+    if STATE.bibliography is not None:
+        markdown = bibliography.expand_refs(markdown, STATE.bibliography, lang, page_rel)
+    return markdown
+
+
+# ----------------------------------------------------------------------------- block renderers
+
+
+def _need(thing, what: str):
+    if thing is None:
+        raise BlockError(f"{what} is not loaded (see the data errors above)")
+    return thing
+
+
+@renderer("amounts-table")
+def _amounts_table(request: BlockRequest) -> str:
+    amounts = _need(STATE.amounts, "data/amounts.yml")
+
+    def link(entry) -> str:
+        target = bibliography.ref_target(entry, request.page_rel)
+        return f"[{entry.short.get(request.lang)}]({target})"
+
+    return '<div class="px-amounts" markdown>\n\n' + dated.amounts_table(amounts, link, request.lang) + "\n\n</div>"
+
+
+@renderer("limit-history")
+def _limit_history(request: BlockRequest) -> str:
+    key = request.args.get("key", "")
+    limit = STATE.limits.get(key)
+    if limit is None:
+        raise BlockError(f"unknown limit '{key}'", did_you_mean(key, STATE.limits) or
+                         f"known: {', '.join(sorted(STATE.limits))}")
+    return dated.limit_history(limit, request.lang)
+
+
+@renderer("authority-map")
+def _authority_map(request: BlockRequest) -> str:
+    amap = _need(STATE.authority, "data/authority.yml")
+    return authority.render(amap, request.lang)
+
+
+@renderer("study")
+def _study(request: BlockRequest) -> str:
+    bib = _need(STATE.bibliography, "data/bibliography.yml")
+    key = request.args.get("key", "")
+    entry = bib.get(key)
+    if entry is None:
+        raise BlockError(f"unknown study key '{key}'", bib.suggest(key))
+    if entry.kind != "study":
+        raise BlockError(f"'{key}' is a {entry.kind} source, not a study")
+    return bibliography.study_card(entry, request.lang)
+
+
+@renderer("sources")
+def _sources(request: BlockRequest) -> str:
+    bib = _need(STATE.bibliography, "data/bibliography.yml")
+    kinds = tuple(request.args.get("kinds", "official,news,study").split(","))
+    unknown = [k for k in kinds if k not in bibliography.KINDS]
+    if unknown:
+        raise BlockError(f"unknown kind(s) {', '.join(unknown)}", f"kinds are {', '.join(bibliography.KINDS)}")
+    return bibliography.source_list(bib, request.lang, kinds)
+
+
+@renderer("abbreviations")
+def _abbreviations(request: BlockRequest) -> str:
+    return glossary.abbreviation_table(STATE.abbreviations.get(request.lang, []), request.lang)
+
+
+@renderer("definitions")
+def _definitions(request: BlockRequest) -> str:
+    body = request.args.get("cite", "")
+    items = glossary.definitions(_need(STATE.registry, "the registry"), body, STATE.as_of)
+    return glossary.definitions_markdown(items, body, request.lang, request.args.get("partial") == "yes")
+
+
+@renderer("value")
+def _value_block(request: BlockRequest) -> str:
+    return _value(" ".join(f"{k}={v}" for k, v in request.args.items()), request.lang)
+
+
+@renderer("nocite")
+def _nocite(request: BlockRequest) -> str:
+    return "<!-- px:nocite -->"
+
+
+PROVISION_WORDS = {
+    "id": {"summary": "Ringkasan kami (teks persisnya tidak terlihat)", "translation": ""},
+    "en": {"summary": "Our summary (the exact wording was not seen)",
+           "translation": "English: our unofficial translation"},
+}
+
+
+@renderer("provision")
+def _provision(request: BlockRequest) -> str:
+    """A provision's wording in the version in force (or pinned), every item cited."""
+    body = request.args.get("cite", "")
+    try:
+        resolved = resolve(parse(body), _need(STATE.registry, "the registry"), STATE.as_of)
+    except (CitationSyntaxError, ResolveError) as error:
+        raise BlockError(f"[[{body}]]: {error.message}", error.suggestion) from None
+    if len(resolved.units) != 1 or resolved.units[0].version is None or resolved.units[0].item is not None:
+        raise BlockError(f"[[{body}]] must name one Pasal or ayat recorded in the registry",
+                         "e.g. cite=\"Perpres 36/2020 Pasal 3 ayat (5)\"")
+    unit = resolved.units[0]
+    version = unit.version
+    lang = request.lang
+    words = PROVISION_WORDS[lang]
+    pin = f" @{resolved.day.isoformat()}" if resolved.pinned else ""
+    base = body.split("@")[0].strip()
+    out = ['<div class="px-provision" markdown>', "", f"[[{body}]] {data_badge(version.evidence, lang)}", ""]
+    if version.text_id:
+        out.append(f'<p class="px-law" lang="id">{_lines(version.text_id)}</p>')
+        if lang == "en" and version.text_en:
+            out.append(f'<p class="px-translation"><em>{words["translation"]}:</em><br>{_lines(version.text_en)}</p>')
+        out.append("")
+    elif version.summary:
+        out += [f"*{words['summary']}:* {escape(version.summary.get(lang))}", ""]
+    out += _items(version.items, base, pin, lang, [], 0)
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(escape(line.strip()) for line in text.splitlines() if line.strip())
+
+
+def _items(items: dict[str, Item], base: str, pin: str, lang: str, path: list[tuple[str, str]],
+           depth: int) -> list[str]:
+    from .citation import unit_sort_key
+
+    lines = []
+    indent = "    " * depth
+    for key in sorted(items, key=unit_sort_key):
+        item = items[key]
+        level = "huruf" if key.isalpha() else "angka"
+        here = [*path, (level, key)]
+        cite = base + "".join(f" {lvl} {val}" for lvl, val in here) + pin
+        text = f'<span lang="id">{escape(item.text.id)}</span>'
+        if lang == "en" and item.text.en:
+            text += f' <span class="px-translation">({escape(item.text.en)})</span>'
+        lines.append(f"{indent}- **{key}.** {text} [[{cite}]]")
+        if item.items:
+            lines += _items(item.items, base, pin, lang, here, depth + 1)
+    return lines
+
+
+__all__ = ["STATE", "SiteData", "check_pages", "expand_inline", "load", "prose_lines"]

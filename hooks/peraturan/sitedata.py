@@ -1,0 +1,255 @@
+"""Shared helpers for the site's own data files in ``data/`` (amounts, limits,
+authority map, bibliography).
+
+Every loader here works like the regulation registry: it reads YAML with line
+numbers, collects *all* problems as ``Diagnostic`` objects (``path:line:col``)
+and raises one ``EngineError`` at the end. Citations written inside data are
+parsed and resolved against the registry with the same grammar as pages, so a
+data file can never cite a provision that does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .citation import CitationSyntaxError, parse
+from .diagnostics import Diagnostic, did_you_mean
+from .registry import Registry, Text
+from .resolver import ResolvedCitation, ResolveError, resolve
+from .yamlsource import Located, LocatedList
+
+UNKNOWN = "unknown"
+
+# How firmly we know a fact. The first three match the legal dossier's tags:
+# SEEN-PRIMARY -> official-text, SEEN-OFFICIAL -> official-statement,
+# SEEN-NEWS -> reported. A study is its own kind of evidence.
+EVIDENCE = ("official-text", "official-statement", "reported", "study", "unverified")
+
+EVIDENCE_LABELS = {
+    "id": {
+        "official-text": "Teks resmi",
+        "official-statement": "Pernyataan resmi pemerintah (bukan teks peraturan)",
+        "reported": "Dilaporkan media (bukan teks peraturan)",
+        "study": "Penelitian",
+        "unverified": "Belum terverifikasi",
+    },
+    "en": {
+        "official-text": "Official text",
+        "official-statement": "Official government statement (not the regulation's text)",
+        "reported": "Reported in the press (not the regulation's text)",
+        "study": "Research study",
+        "unverified": "Unverified",
+    },
+}
+
+MONTHS = {
+    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+
+
+def evidence_badge(evidence: str, lang: str) -> str:
+    """Same look as the engine's badges (``px-evidence--<tag>``), with the site-data vocabulary."""
+    return (f'<span class="px-evidence px-evidence--{evidence}">'
+            f"{EVIDENCE_LABELS[lang][evidence]}</span>")
+
+
+@dataclass(frozen=True, order=True)
+class Day:
+    """A date known to a year, a month or a day. ``2020`` is not ``2020-01-01``."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, value: Any) -> Day | None:
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+            return cls(value)
+        if isinstance(value, str):
+            match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+            if match:
+                year, month, day = (int(g) if g else 0 for g in match.groups())
+                try:
+                    if month:
+                        dt.date(year, month, day or 1)
+                except ValueError:
+                    return None
+                return cls(year, month, day)
+        return None
+
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last(self) -> dt.date:
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        if self.month:
+            following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    def format(self, lang: str) -> str:
+        if self.day:
+            return f"{self.day} {MONTHS[lang][self.month - 1]} {self.year}"
+        if self.month:
+            return f"{MONTHS[lang][self.month - 1]} {self.year}"
+        return str(self.year)
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    return Day(day.year, day.month, day.day).format(lang)
+
+
+def format_rupiah(amount: int, lang: str) -> str:
+    """Rp3.500.000 in Indonesian, Rp3,500,000 in English."""
+    grouped = f"{amount:,}"
+    return "Rp" + (grouped.replace(",", ".") if lang == "id" else grouped)
+
+
+class DataChecker:
+    """Reads fields of one data file and collects diagnostics with line numbers."""
+
+    def __init__(self, label: str, registry: Registry | None = None, as_of: dt.date | None = None):
+        self.label = label
+        self.registry = registry
+        self.as_of = as_of
+        self.problems: list[Diagnostic] = []
+
+    def error(self, where: tuple[int, int], message: str, suggestion: str = "") -> None:
+        self.problems.append(Diagnostic(self.label, where[0], where[1], message, suggestion))
+
+    def mapping(self, data: Any, where: tuple[int, int], what: str) -> Located | None:
+        if not isinstance(data, Located):
+            self.error(where, f"{what} must be a mapping (key: value)")
+            return None
+        return data
+
+    def sequence(self, data: Any, where: tuple[int, int], what: str, allow_empty: bool = False) -> LocatedList:
+        if not isinstance(data, LocatedList) or (not data and not allow_empty):
+            self.error(where, f"{what} must be a{'' if allow_empty else ' non-empty'} list")
+            return LocatedList()
+        return data
+
+    def keys(self, data: Located, required: tuple[str, ...], optional: tuple[str, ...], what: str) -> bool:
+        ok = True
+        for key in required:
+            if key not in data:
+                self.error(data.where(), f"{what}: missing field '{key}'", f"add '{key}:'")
+                ok = False
+        for key in data:
+            if key not in required and key not in optional:
+                self.error(data.where(key), f"{what}: unknown field '{key}'",
+                           did_you_mean(key, required + optional) or "remove it")
+                ok = False
+        return ok
+
+    def string(self, data: Located, key: str, what: str, allow_unknown: bool = False) -> str | None:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.error(data.where(key), f"{what}: '{key}' must be a non-empty string")
+            return None
+        if value.strip() == UNKNOWN and not allow_unknown:
+            self.error(data.where(key), f"{what}: '{key}' may not be 'unknown'")
+            return None
+        return value.strip()
+
+    def text(self, data: Any, where: tuple[int, int], what: str) -> Text | None:
+        """A bilingual string ``{id: ..., en: ...}``; both are required."""
+        block = self.mapping(data, where, what)
+        if block is None:
+            return None
+        self.keys(block, ("id", "en"), (), what)
+        values = [block.get(lang) for lang in ("id", "en")]
+        for lang, value in zip(("id", "en"), values, strict=True):
+            if not isinstance(value, str) or not value.strip():
+                self.error(block.where(lang), f"{what}: '{lang}' must be a non-empty string")
+                return None
+        return Text(values[0].strip(), values[1].strip())
+
+    def day(self, data: Located, key: str, what: str, allow_unknown: bool = True) -> tuple[bool, Day | None]:
+        value = data.get(key)
+        if value == UNKNOWN and allow_unknown:
+            return True, None
+        parsed = Day.parse(value)
+        if parsed is None:
+            wanted = "YYYY, YYYY-MM or YYYY-MM-DD" + (" or unknown" if allow_unknown else "")
+            self.error(data.where(key), f"{what}: '{key}' must be {wanted}", f"got {value!r}")
+            return False, None
+        return True, parsed
+
+    def evidence(self, data: Located, key: str, what: str) -> str:
+        value = data.get(key)
+        if value not in EVIDENCE:
+            self.error(data.where(key), f"{what}: evidence must be one of {', '.join(EVIDENCE)}",
+                       did_you_mean(str(value), EVIDENCE) or f"got {value!r}")
+            return "unverified"
+        return value
+
+    def url(self, data: Located, key: str, what: str) -> str | None:
+        """An address, or None when the field says ``unknown``."""
+        value = self.string(data, key, what, allow_unknown=True)
+        if value is None or value == UNKNOWN:
+            return None
+        if not value.startswith(("https://", "http://")):
+            self.error(data.where(key), f"{what}: '{key}' must start with https:// or http://, or be unknown")
+            return None
+        return value
+
+    def citation(self, body: Any, where: tuple[int, int], what: str, need_unit: bool = False) -> str | None:
+        """Parse and resolve one citation string written without ``[[ ]]``.
+
+        Returns the body to emit as ``[[body]]`` in generated Markdown, or None
+        after recording a diagnostic. ``need_unit`` refuses a whole-instrument
+        citation (so the rendered link always lands on a provision anchor)."""
+        if not isinstance(body, str) or not body.strip():
+            self.error(where, f"{what}: a citation must be a non-empty string",
+                       "e.g. Permenko Perekonomian 11/2020 Pasal 9 ayat (2)")
+            return None
+        body = " ".join(body.strip().removeprefix("[[").removesuffix("]]").split())
+        resolved = resolve_citation(body, self.registry, self.as_of)
+        if isinstance(resolved, Diagnostic):
+            self.error(where, f"{what}: {resolved.message}", resolved.suggestion)
+            return None
+        if need_unit and not resolved.units:
+            self.error(where, f"{what}: [[{body}]] names a whole instrument; cite a Pasal, ayat or huruf",
+                       "the rendered link must land on a provision's anchor")
+            return None
+        return body
+
+    def citations(self, data: Located, key: str, what: str, need_unit: bool = False) -> list[str]:
+        """A field holding one citation string or a list of them."""
+        value = data.get(key)
+        if isinstance(value, LocatedList):
+            if not value:
+                self.error(data.where(key), f"{what}: '{key}' must not be empty")
+            marks = value.item_marks
+            found = [self.citation(item, marks[i], f"{what}: {key}[{i}]", need_unit) for i, item in enumerate(value)]
+        else:
+            found = [self.citation(value, data.where(key), f"{what}: {key}", need_unit)]
+        return [body for body in found if body]
+
+
+def resolve_citation(body: str, registry: Registry | None, as_of: dt.date | None) -> ResolvedCitation | Diagnostic:
+    """Resolve a citation body; a failure becomes a Diagnostic without a place."""
+    if registry is None or as_of is None:
+        return Diagnostic("", 0, 0, "no regulation registry loaded to check the citation against")
+    try:
+        return resolve(parse(body), registry, as_of)
+    except (CitationSyntaxError, ResolveError) as error:
+        kind = "malformed citation" if isinstance(error, CitationSyntaxError) else "unresolved citation"
+        return Diagnostic("", 0, 0, f"{kind} [[{body}]]: {error.message}", error.suggestion)
+
+
+def mark(seq: Any, index: int) -> tuple[int, int]:
+    """Line and column of item ``index`` of a loaded list."""
+    if isinstance(seq, LocatedList) and index < len(seq.item_marks):
+        return seq.item_marks[index]
+    return (getattr(seq, "line", 0), getattr(seq, "col", 0))
