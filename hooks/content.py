@@ -36,7 +36,8 @@ def on_config(config):
     if buildstate.registry is None or context is None:
         raise PluginError("hooks/content.py must be listed after hooks/citations.py")
     try:
-        content_blocks.load(root, buildstate.registry, context.as_of)
+        used = content_blocks.used_data(Path(config.docs_dir))
+        content_blocks.load(root, buildstate.registry, context.as_of, used)
     except EngineError as error:
         raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
     return config

@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from . import authority, bibliography, claims, dated, glossary
-from .blocks import BlockError, BlockRequest, renderer
+from .blocks import BLOCK_RE, BlockError, BlockRequest, renderer
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic, EngineError, did_you_mean
 from .inline import blank_code_spans, sub_outside_code
@@ -60,10 +62,27 @@ class SiteData:
 STATE = SiteData()
 
 
-def load(root: Path, registry: Registry, as_of: dt.date) -> SiteData:
-    """Load and check every data file; raise one EngineError listing all problems."""
+# Which data file a page needs, by the markers it contains.
+_USES = {
+    "amounts": ("px:amounts-table", "key=amount."),
+    "authority": ("px:authority-map",),
+    "limits": ("px:limit-history", "px:value"),
+    "bibliography": ("[@", "px:study", "px:sources", "px:amounts-table", "px:authority-map"),
+}
+
+
+def used_data(docs_dir: Path) -> set[str]:
+    """The data files the pages use. A site that places no block needs no data file,
+    so the engine stays reusable by a site with another registry (like the checker's rules)."""
+    texts = [path.read_text(encoding="utf-8") for path in docs_dir.rglob("*.md")]
+    return {name for name, markers in _USES.items() if any(m in text for text in texts for m in markers)}
+
+
+def load(root: Path, registry: Registry, as_of: dt.date, used: set[str] | None = None) -> SiteData:
+    """Load and check the data files in ``used`` (default: all); raise one EngineError listing all problems."""
     problems: list[Diagnostic] = []
     state = SiteData(registry, as_of)
+    used = set(_USES) if used is None else used
 
     def attempt(function, *args):
         try:
@@ -73,13 +92,17 @@ def load(root: Path, registry: Registry, as_of: dt.date) -> SiteData:
             return None
 
     data = root / DATA
-    state.bibliography = attempt(bibliography.load_bibliography, data / "bibliography.yml", f"{DATA}/bibliography.yml")
-    if state.bibliography is not None:
+    if used & {"bibliography", "amounts", "authority"}:
+        state.bibliography = attempt(bibliography.load_bibliography, data / "bibliography.yml",
+                                     f"{DATA}/bibliography.yml")
+    if state.bibliography is not None and "amounts" in used:
         state.amounts = attempt(dated.load_amounts, data / "amounts.yml", f"{DATA}/amounts.yml", registry, as_of,
                                 state.bibliography)
+    if state.bibliography is not None and "authority" in used:
         state.authority = attempt(authority.load_authority, data / "authority.yml", f"{DATA}/authority.yml", registry,
                                   as_of, state.bibliography)
-    state.limits = attempt(dated.load_limits, data / "limits.yml", f"{DATA}/limits.yml", registry, as_of) or {}
+    if "limits" in used:
+        state.limits = attempt(dated.load_limits, data / "limits.yml", f"{DATA}/limits.yml", registry, as_of) or {}
     for lang in LANGS:
         name = glossary.abbreviation_file(lang)
         found, issues = glossary.read_abbreviations(root / INCLUDES / name, f"{INCLUDES}/{name}")
@@ -114,6 +137,27 @@ def check_pages(docs_dir: Path, languages: list[str], docs_label: str = "docs",
             if STATE.bibliography is not None:
                 problems += bibliography.check_page(text, STATE.bibliography, label)
             problems += _check_values(text, lang, label)
+            problems += _check_blocks(text, lang, rel, label)
+    return problems
+
+
+def _check_blocks(text: str, lang: str, rel: str, label: str) -> list[Diagnostic]:
+    """Dry-run this module's block renderers on the source file, so a bad block is
+    reported at its line in the file (the page Markdown MkDocs hands to hooks has
+    lost its front matter, which shifts line numbers)."""
+    problems = []
+    raw_lines = text.split("\n")
+    for number, _ in prose_lines(text):
+        match = BLOCK_RE.match(raw_lines[number - 1].strip())
+        if not match or match.group("name") not in OWN_BLOCKS:
+            continue
+        name = match.group("name")
+        try:
+            args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
+            OWN_BLOCKS[name](BlockRequest(name, args, lang, rel, label, number))
+        except ValueError as error:
+            problems.append(Diagnostic(label, number, 1, f"block 'px:{name}': {getattr(error, 'message', error)}",
+                                       getattr(error, "suggestion", "")))
     return problems
 
 
@@ -165,13 +209,26 @@ def expand_inline(markdown: str, lang: str, page_rel: str) -> str:
 # ----------------------------------------------------------------------------- block renderers
 
 
+OWN_BLOCKS: dict[str, Callable[[BlockRequest], str]] = {}
+
+
+def _block(name: str):
+    """Register with the engine's block registry and remember it as one of ours."""
+
+    def register(function):
+        OWN_BLOCKS[name] = function
+        return renderer(name)(function)
+
+    return register
+
+
 def _need(thing, what: str):
     if thing is None:
         raise BlockError(f"{what} is not loaded (see the data errors above)")
     return thing
 
 
-@renderer("amounts-table")
+@_block("amounts-table")
 def _amounts_table(request: BlockRequest) -> str:
     amounts = _need(STATE.amounts, "data/amounts.yml")
 
@@ -182,7 +239,7 @@ def _amounts_table(request: BlockRequest) -> str:
     return '<div class="px-amounts" markdown>\n\n' + dated.amounts_table(amounts, link, request.lang) + "\n\n</div>"
 
 
-@renderer("limit-history")
+@_block("limit-history")
 def _limit_history(request: BlockRequest) -> str:
     key = request.args.get("key", "")
     limit = STATE.limits.get(key)
@@ -192,13 +249,13 @@ def _limit_history(request: BlockRequest) -> str:
     return dated.limit_history(limit, request.lang)
 
 
-@renderer("authority-map")
+@_block("authority-map")
 def _authority_map(request: BlockRequest) -> str:
     amap = _need(STATE.authority, "data/authority.yml")
     return authority.render(amap, request.lang)
 
 
-@renderer("study")
+@_block("study")
 def _study(request: BlockRequest) -> str:
     bib = _need(STATE.bibliography, "data/bibliography.yml")
     key = request.args.get("key", "")
@@ -210,7 +267,7 @@ def _study(request: BlockRequest) -> str:
     return bibliography.study_card(entry, request.lang)
 
 
-@renderer("sources")
+@_block("sources")
 def _sources(request: BlockRequest) -> str:
     bib = _need(STATE.bibliography, "data/bibliography.yml")
     kinds = tuple(request.args.get("kinds", "official,news,study").split(","))
@@ -220,24 +277,24 @@ def _sources(request: BlockRequest) -> str:
     return bibliography.source_list(bib, request.lang, kinds)
 
 
-@renderer("abbreviations")
+@_block("abbreviations")
 def _abbreviations(request: BlockRequest) -> str:
     return glossary.abbreviation_table(STATE.abbreviations.get(request.lang, []), request.lang)
 
 
-@renderer("definitions")
+@_block("definitions")
 def _definitions(request: BlockRequest) -> str:
     body = request.args.get("cite", "")
     items = glossary.definitions(_need(STATE.registry, "the registry"), body, STATE.as_of)
     return glossary.definitions_markdown(items, body, request.lang, request.args.get("partial") == "yes")
 
 
-@renderer("value")
+@_block("value")
 def _value_block(request: BlockRequest) -> str:
     return _value(" ".join(f"{k}={v}" for k, v in request.args.items()), request.lang)
 
 
-@renderer("nocite")
+@_block("nocite")
 def _nocite(request: BlockRequest) -> str:
     return "<!-- px:nocite -->"
 
@@ -249,7 +306,7 @@ PROVISION_WORDS = {
 }
 
 
-@renderer("provision")
+@_block("provision")
 def _provision(request: BlockRequest) -> str:
     """A provision's wording in the version in force (or pinned), every item cited."""
     body = request.args.get("cite", "")

@@ -1,0 +1,212 @@
+"""The explainer pages as built: citations, data-driven blocks, language
+marking, and bad input that must stop the build with path:line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build
+from peraturan import bibliography, dated
+from peraturan.authority import load_authority
+from peraturan.registry import load_registry
+from peraturan.sitedata import format_rupiah
+
+pytestmark = pytest.mark.build
+
+PAGES = ["index", "tentang-prakerja", "kelayakan", "cara-kerja", "kewajiban-sanksi", "kewenangan", "banyumas",
+         "penelitian", "tanya-jawab", "glosarium", "tentang-situs"]
+AS_OF = dt.date(2026, 11, 23)
+
+
+def html_path(site, lang: str, page: str):
+    prefix = "" if lang == "id" else "en/"
+    return site / (f"{prefix}index.html" if page == "index" else f"{prefix}{page}/index.html")
+
+
+def content(site, lang: str, page: str) -> BeautifulSoup:
+    soup = BeautifulSoup(html_path(site, lang, page).read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one("article.md-content__inner")
+
+
+@pytest.fixture(scope="module")
+def data():
+    registry = load_registry(ROOT / "regulations", "regulations")
+    bib = bibliography.load_bibliography(ROOT / "data/bibliography.yml", "data/bibliography.yml")
+    return {
+        "amounts": dated.load_amounts(ROOT / "data/amounts.yml", "amounts", registry, AS_OF, bib),
+        "limits": dated.load_limits(ROOT / "data/limits.yml", "limits", registry, AS_OF),
+        "authority": load_authority(ROOT / "data/authority.yml", "authority", registry, AS_OF, bib),
+    }
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_exists_in_both_languages_with_citation_links(built_site, page):
+    for lang in ("id", "en"):
+        links = content(built_site, lang, page).select("a.px-cite")
+        assert links, f"{lang}/{page} has no rendered citation"
+        assert all("regulasi/" in a["href"] for a in links)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_both_languages_cite_the_same_provisions_in_html(built_site, page):
+    def targets(lang):
+        return sorted({a["href"].split("regulasi/")[1] for a in content(built_site, lang, page).select("a.px-cite")})
+
+    assert targets("id") == targets("en")
+
+
+def test_no_citation_marker_is_left_unrendered(built_site):
+    for page in PAGES:
+        for lang in ("id", "en"):
+            text = content(built_site, lang, page).get_text()
+            assert "[[" not in text and "[@" not in text and "px:" not in text, (lang, page)
+
+
+def test_amounts_table_renders_from_data_in_both_languages(built_site, data):
+    for lang in ("id", "en"):
+        table = content(built_site, lang, "cara-kerja").select_one(".px-amounts table")
+        assert table is not None, lang
+        rows = table.select("tbody tr")
+        assert len(rows) == len(data["amounts"].periods)
+        for row, period in zip(rows, data["amounts"].periods, strict=True):
+            assert period.label.get(lang) in row.get_text()
+            if period.total:
+                assert format_rupiah(period.total, lang) in row.get_text()
+            for entry in period.sources:
+                assert entry.short.get(lang) in row.get_text()
+            assert row.select_one(f".px-evidence--{period.evidence}") is not None
+    assert "Rp4.200.000" in content(built_site, "id", "cara-kerja").get_text()
+    assert "Rp4,200,000" in content(built_site, "en", "cara-kerja").get_text()
+
+
+def test_age_limits_in_prose_come_from_data(built_site, data):
+    age_max = dated.value_text("age_max", "id", AS_OF, data["limits"], None)
+    for lang in ("id", "en"):
+        lead = content(built_site, lang, "kelayakan").select_one("p").get_text()
+        assert age_max in lead
+
+
+def _anchor_exists(site, page_url: str, href: str) -> bool:
+    target = urljoin(page_url, href)
+    path, _, anchor = target.partition("#")
+    rel = path.replace("http://x/", "")
+    soup = BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return bool(anchor) and soup.find(id=anchor) is not None
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_authority_map_has_svg_and_a_text_alternative_linking_every_edge(built_site, data, lang):
+    article = content(built_site, lang, "kewenangan")
+    svg = article.select_one("figure.px-authority svg[role=img]")
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert article.find(id=title_id).name == "title" and article.find(id=desc_id).name == "desc"
+    edges = data["authority"].edges
+    assert len(svg.select(".px-authority__edge")) == len(edges)
+    items = article.select(".px-authority-list > ol > li")
+    assert len(items) == len(edges)
+    page_url = "http://x/" + ("en/" if lang == "en" else "") + "kewenangan/"
+    for item, edge in zip(items, edges, strict=True):
+        links = item.select("a.px-cite")
+        assert len(links) == len(edge.cites), item.get_text()
+        for link in links:
+            assert "#pasal-" in link["href"], link
+            assert _anchor_exists(built_site, page_url, link["href"]), link["href"]
+
+
+def test_english_pages_mark_indonesian_quotations(built_site):
+    for page in PAGES:
+        article = content(built_site, "en", page)
+        for quote in article.select("blockquote"):
+            assert quote.get("lang") == "id", (page, quote.get_text()[:60])
+        for law in article.select(".px-provision .px-law"):
+            assert law.get("lang") == "id"
+    kelayakan = content(built_site, "en", "kelayakan")
+    assert kelayakan.select(".px-provision li span[lang=id]")
+    assert "our unofficial translation" in kelayakan.get_text()
+    glossary = content(built_site, "en", "glosarium")
+    assert glossary.select(".px-original[lang=id]")
+    sanctions = content(built_site, "en", "kewajiban-sanksi")
+    assert sanctions.select_one("blockquote[lang=id]") is not None
+
+
+def test_abbreviations_explained_in_the_page_language(built_site):
+    titles = {}
+    for lang in ("id", "en"):
+        abbr = content(built_site, lang, "index").find("abbr", string="PHK")
+        titles[lang] = abbr["title"]
+    assert titles == {"id": "Pemutusan Hubungan Kerja",
+                      "en": "Pemutusan Hubungan Kerja (termination of employment)"}
+
+
+def test_press_policy_sits_in_its_own_box(built_site):
+    for lang, words in (("id", "2 NIK"), ("en", "2 NIK")):
+        box = content(built_site, lang, "kelayakan").select_one(".admonition.px-press")
+        assert box is not None and words in box.get_text()
+
+
+def test_study_references_land_on_the_study_card(built_site):
+    article = content(built_site, "en", "banyumas")
+    link = article.select_one('a.px-ref[href*="studi-rachman-dinnakerkop"]')
+    assert link is not None
+    card = content(built_site, "en", "penelitian").select_one("#studi-rachman-dinnakerkop")
+    assert "Asril Aulia Rachman" in card.get_text() and "E1A018096" in card.get_text()
+
+
+def test_as_of_date_comes_from_the_config(built_site):
+    assert "23 November 2026" in content(built_site, "id", "index").get_text()
+    assert "23 November 2026" in content(built_site, "en", "index").get_text()
+
+
+# ----------------------------------------------------------------------------- bad input stops the build
+
+
+def _append(project, rel: str, text: str) -> int:
+    path = project / "docs" / rel
+    body = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    line = body.count("\n") + 1
+    path.write_text(body + text + "\n", encoding="utf-8")
+    return line
+
+
+def test_an_uncited_number_stops_the_build(docs_copy, tmp_path):
+    line = _append(docs_copy, "id/banyumas.md", "Kuota Banyumas adalah 165.000 orang.")
+    result = mkdocs_build(tmp_path / "site", project=docs_copy, check=False)
+    assert result.returncode != 0
+    assert f"docs/id/banyumas.md:{line}:23: states a number ('165.000') with no citation" in result.stderr
+
+
+def test_the_exemption_marker_lets_a_non_legal_number_through(docs_copy, tmp_path):
+    for lang in ("id", "en"):
+        _append(docs_copy, f"{lang}/tentang-situs.md", "Versi situs 2. <!-- px:nocite site version -->")
+    mkdocs_build(tmp_path / "site", project=docs_copy)
+
+
+def test_an_unknown_source_key_stops_the_build(docs_copy, tmp_path):
+    line = _append(docs_copy, "en/penelitian.md", "See [@no-such-study].")
+    result = mkdocs_build(tmp_path / "site", project=docs_copy, check=False)
+    assert result.returncode != 0
+    assert f"docs/en/penelitian.md:{line}:5: unknown source [@no-such-study]" in result.stderr
+
+
+def test_an_unknown_study_block_stops_the_build(docs_copy, tmp_path):
+    line = _append(docs_copy, "id/penelitian.md", "<!-- px:study key=rachman-dinakerkop -->")
+    result = mkdocs_build(tmp_path / "site", project=docs_copy, check=False)
+    assert result.returncode != 0
+    assert re.search(rf"docs/id/penelitian\.md:{line}:1: block 'px:study': unknown study key 'rachman-dinakerkop' "
+                     r"\(did you mean 'rachman-dinnakerkop'\?\)", result.stderr), result.stderr
+
+
+def test_a_bad_citation_in_data_stops_the_build_with_its_line(docs_copy, tmp_path):
+    path = docs_copy / "data" / "authority.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "cite: Permenko Perekonomian 11/2020 Pasal 36 ayat (1)"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, "cite: Permenko Perekonomian 11/2020 Pasal 36 ayat (9)"), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=docs_copy, check=False)
+    assert result.returncode != 0
+    assert f"data/authority.yml:{line}:5: edges[8]: cite: unresolved citation" in result.stderr

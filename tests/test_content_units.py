@@ -1,0 +1,246 @@
+"""Unit tests of the explainer's content tools: claim lint, bibliography
+references, dated data, the authority map and the abbreviation lists.
+Plain Python, no MkDocs build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from peraturan import bibliography, claims, content_blocks, dated, glossary
+from peraturan.authority import load_authority, render
+from peraturan.diagnostics import EngineError
+from peraturan.registry import load_registry
+
+AS_OF = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(ROOT / "regulations", "regulations")
+
+
+@pytest.fixture(scope="module")
+def bib():
+    return bibliography.load_bibliography(ROOT / "data/bibliography.yml", "data/bibliography.yml")
+
+
+# ----------------------------------------------------------------------------- claim lint
+
+FAILING = """# Judul
+
+Bantuan pelatihan Rp3.500.000 dibayar sekali.
+"""
+
+PASSING = """# Judul
+
+Bantuan pelatihan Rp3.500.000 dibayar sekali [@okezone-2024-10-03].
+"""
+
+
+def test_claim_lint_fails_on_an_uncited_amount_with_path_line_col():
+    problems = claims.lint(FAILING, "docs/id/x.md")
+    assert [p.format() for p in problems] == [
+        "docs/id/x.md:3:19: states an amount ('Rp3.500.000') with no citation in the same paragraph "
+        "(add a [[...]] citation or a [@source] reference to this paragraph; if the number is not a legal or "
+        "factual claim, end the paragraph with <!-- px:nocite -->)"
+    ]
+
+
+def test_claim_lint_passes_when_the_paragraph_has_a_source():
+    assert claims.lint(PASSING, "docs/id/x.md") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Anda harus berusia 18 tahun.", "age"),
+    ("Kembalikan dalam 60 hari.", "days"),
+    ("Berlaku sejak 13 September 2022.", "date"),
+    ("Program dimulai pada 2020.", "date"),
+    ("Ada 12 anggota.", "count"),
+    ("Total IDR 600,000.", "amount"),
+    ("Sejak <!-- px:value key=age_max --> tahun.", "value"),
+])
+def test_each_kind_of_claim_needs_a_citation(text, kind):
+    problems = claims.lint(text + "\n", "p.md")
+    assert len(problems) == 1 and claims.KIND_WORDS[kind] in problems[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Anda harus berusia 18 tahun [[Perpres 36/2020 Pasal 3 ayat (4) huruf b]].",
+    "Versi WCAG 2.2 <!-- px:nocite version number -->",
+    "Lihat Pasal 3 ayat (4) huruf b Perpres 36/2020 dan Article 3(4)(b).",
+    "Peraturan Presiden Nomor 36 Tahun 2020 dan PMK 25/PMK.05/2020 dan No. 76 of 2020.",
+    "Pandemi COVID-19 mengubah program.",
+    "Contoh dalam kode: `Rp1.000.000`.",
+    "Diperiksa per <!-- px:value key=as_of -->.",
+    "## Langkah 1: Mendaftar",
+    "```\nRp1.000.000 dalam 30 hari\n```",
+])
+def test_things_that_are_not_claims_or_are_supported(text):
+    assert claims.lint(text + "\n", "p.md") == []
+
+
+def test_every_list_item_and_table_row_needs_its_own_citation():
+    text = "- satu 18 tahun [[Perpres 36/2020 Pasal 3 ayat (4)]]\n- dua 60 hari\n\n| a | b |\n|---|---|\n| 2020 | x |\n"
+    lines = [p.line for p in claims.lint(text, "p.md")]
+    assert lines == [2, 6]
+
+
+def test_a_nocite_marker_on_its_own_line_belongs_to_the_paragraph_above():
+    assert claims.lint("Versi 2.2 dari pedoman\n<!-- px:nocite -->\n", "p.md") == []
+
+
+def test_front_matter_is_not_checked():
+    assert claims.lint("---\ndescription: sejak 2020\n---\n\nTeks.\n", "p.md") == []
+
+
+# ----------------------------------------------------------------------------- bibliography
+
+
+def test_unknown_source_key_is_reported_with_path_line_col(bib):
+    problems = bibliography.check_page("Teks.\n\nMenurut media [@tribunews-2021-03-07].\n", bib, "docs/id/x.md")
+    assert len(problems) == 1
+    assert problems[0].format().startswith("docs/id/x.md:3:15: unknown source [@tribunews-2021-03-07]")
+    assert "did you mean 'tribunnews-2021-03-07'" in problems[0].format()
+
+
+def test_references_become_links_outside_code(bib):
+    out = bibliography.expand_refs("A [@jabaran-2025] and `[@jabaran-2025]`", bib, "en", "kelayakan.md")
+    assert out.startswith("A [Jabaran.id, 2025](https://jabaran.id/")
+    assert out.endswith("`[@jabaran-2025]`")
+    study = bibliography.expand_refs("[@rachman-dinnakerkop]", bib, "id", "banyumas.md")
+    assert study == "[Rachman](penelitian.md#studi-rachman-dinnakerkop){ .px-ref }"
+
+
+def test_bibliography_errors_carry_lines(tmp_path):
+    path = tmp_path / "b.yml"
+    path.write_text("entries:\n  - key: a\n    kind: blog\n    date: 2020\n    url: unknown\n", encoding="utf-8")
+    with pytest.raises(EngineError) as error:
+        bibliography.load_bibliography(path, "data/bibliography.yml")
+    assert error.value.report().startswith("data/bibliography.yml:3:5: entry 'a': kind must be one of")
+
+
+def test_the_unknown_study_author_is_shown_as_unknown(bib):
+    entry = bib.get("efektivitas-banyumas")
+    assert entry.author is None and entry.title is None
+    card = bibliography.study_card(entry, "en")
+    assert card.count("unknown") >= 3
+
+
+# ----------------------------------------------------------------------------- dated data
+
+
+def test_amount_totals_are_the_sum_of_their_parts(registry, bib):
+    amounts = dated.load_amounts(ROOT / "data/amounts.yml", "data/amounts.yml", registry, AS_OF, bib)
+    for period in amounts.periods:
+        if period.total is not None:
+            assert sum(p.total for p in period.parts.values()) == period.total
+
+
+def test_a_wrong_total_stops_with_its_line(registry, bib, tmp_path):
+    text = (ROOT / "data/amounts.yml").read_text(encoding="utf-8").replace("total: 4200000", "total: 4300000")
+    path = tmp_path / "amounts.yml"
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("    total: 4300000") + 1
+    with pytest.raises(EngineError) as error:
+        dated.load_amounts(path, "data/amounts.yml", registry, AS_OF, bib)
+    assert f"data/amounts.yml:{line}:5: period '2023-2024': total 4300000 is not the sum of the parts (4200000)" \
+        in error.value.report()
+
+
+def test_a_limit_must_agree_with_the_law(registry, tmp_path):
+    text = (ROOT / "data/limits.yml").read_text(encoding="utf-8").replace("value: 64", "value: 65")
+    path = tmp_path / "limits.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(EngineError) as error:
+        dated.load_limits(path, "data/limits.yml", registry, AS_OF)
+    assert "value 65 does not appear in the text of [[Perpres 36/2020 Pasal 3 ayat (4) huruf b]]" \
+        in error.value.report()
+
+
+def test_limit_values_by_date(registry):
+    limits = dated.load_limits(ROOT / "data/limits.yml", "data/limits.yml", registry, AS_OF)
+    assert dated.value_text("age_max", "id", AS_OF, limits, None) == "64"
+    with pytest.raises(ValueError, match="has no value on 2021-01-01"):
+        dated.value_text("age_max", "id", AS_OF, limits, None, at="2021-01-01")
+    assert dated.value_text("as_of", "en", AS_OF, limits, None) == "23 November 2026"
+
+
+def test_rupiah_is_formatted_per_language():
+    from peraturan.sitedata import format_rupiah
+
+    assert (format_rupiah(3550000, "id"), format_rupiah(3550000, "en")) == ("Rp3.550.000", "Rp3,550,000")
+
+
+# ----------------------------------------------------------------------------- authority map
+
+
+def test_every_edge_cites_a_provision_and_the_text_list_matches_the_drawing(registry, bib):
+    amap = load_authority(ROOT / "data/authority.yml", "data/authority.yml", registry, AS_OF, bib)
+    markdown = render(amap, "id")
+    numbered = re.findall(r"^(\d+)\. \*\*", markdown, flags=re.M)
+    assert numbered == [str(e.number) for e in amap.edges]
+    for edge in amap.edges:
+        assert edge.cites and all(" Pasal " in f" {c}" for c in edge.cites)
+    assert 'role="img"' in markdown and "<title id=" in markdown and "<desc id=" in markdown
+
+
+def _write_authority(tmp_path, old, new) -> tuple[Path, int]:
+    text = (ROOT / "data/authority.yml").read_text(encoding="utf-8")
+    assert old in text
+    line = text[: text.index(old)].count("\n") + 1
+    path = tmp_path / "authority.yml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path, line
+
+
+def test_an_edge_citing_a_missing_provision_stops_with_path_line(registry, bib, tmp_path):
+    path, line = _write_authority(tmp_path, "cite: Perpres 36/2020 Pasal 12 ayat (2)",
+                                  "cite: Perpres 36/2020 Pasal 12 ayat (9)")
+    with pytest.raises(EngineError) as error:
+        load_authority(path, "data/authority.yml", registry, AS_OF, bib)
+    assert error.value.report().startswith(f"data/authority.yml:{line}:5: edges[1]: cite: unresolved citation")
+
+
+def test_an_edge_citing_a_whole_instrument_is_refused(registry, bib, tmp_path):
+    path, line = _write_authority(tmp_path, "cite: Perpres 36/2020 Pasal 12 ayat (2)", "cite: Perpres 36/2020")
+    with pytest.raises(EngineError) as error:
+        load_authority(path, "data/authority.yml", registry, AS_OF, bib)
+    assert f"data/authority.yml:{line}:5" in error.value.report()
+    assert "names a whole instrument" in error.value.report()
+
+
+def test_a_line_through_another_box_is_refused(registry, bib, tmp_path):
+    path, _ = _write_authority(tmp_path, "    row: 4\n    col: 4", "    row: 4\n    col: 3")
+    with pytest.raises(EngineError, match="runs through the box of 'platform'"):
+        load_authority(path, "data/authority.yml", registry, AS_OF, bib)
+
+
+# ----------------------------------------------------------------------------- abbreviations
+
+
+def test_both_languages_explain_the_same_abbreviations():
+    id_list, id_problems = glossary.read_abbreviations(ROOT / "includes/abbreviations.id.md", "id")
+    en_list, en_problems = glossary.read_abbreviations(ROOT / "includes/abbreviations.en.md", "en")
+    assert id_problems == en_problems == []
+    assert glossary.check_pair(id_list, en_list, "en") == []
+    assert {"NIK", "KK", "PHK", "ASN", "BUMN", "BUMD", "DPRD", "PMO"} <= {a.abbr for a in id_list}
+
+
+def test_a_missing_abbreviation_in_english_is_reported():
+    id_list = [glossary.Abbreviation("NIK", "x", 1), glossary.Abbreviation("KK", "y", 2)]
+    en_list = [glossary.Abbreviation("NIK", "x", 1)]
+    assert [p.format() for p in glossary.check_pair(id_list, en_list, "includes/abbreviations.en.md")] == [
+        "includes/abbreviations.en.md lacks 'KK', which the Indonesian list explains"]
+
+
+def test_a_site_without_blocks_needs_no_data(tmp_path):
+    (tmp_path / "id").mkdir()
+    (tmp_path / "id" / "index.md").write_text("# Halo\n", encoding="utf-8")
+    assert content_blocks.used_data(tmp_path) == set()
+    (tmp_path / "id" / "index.md").write_text("<!-- px:authority-map -->\n", encoding="utf-8")
+    assert content_blocks.used_data(tmp_path) == {"authority", "bibliography"}
