@@ -31,6 +31,7 @@ import http.server
 import json
 import re
 import statistics
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -289,10 +290,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kiosk", type=Path, default=ROOT / "site-kiosk")
     parser.add_argument("--json", type=Path, help="write the full report (every page, every resource) here")
     args = parser.parse_args(argv)
+    for path, config in ((args.site, "mkdocs.yml"), (args.kiosk, "mkdocs.kiosk.yml")):
+        if not path.is_dir() and (ROOT / config).exists():
+            print(f"building {path} from {config} ...", flush=True)
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(path)],
+                           cwd=ROOT, check=True)
     builds = {name: path for name, path in (("public", args.site), ("kiosk", args.kiosk)) if path.is_dir()}
-    if not builds:
-        print("no built site: run 'make build' (and 'make kiosk') first", file=sys.stderr)
-        return 2
     report = measure(builds)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
