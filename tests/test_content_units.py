@@ -244,3 +244,11 @@ def test_a_site_without_blocks_needs_no_data(tmp_path):
     assert content_blocks.used_data(tmp_path) == set()
     (tmp_path / "id" / "index.md").write_text("<!-- px:authority-map -->\n", encoding="utf-8")
     assert content_blocks.used_data(tmp_path) == {"authority", "bibliography"}
+
+
+def test_a_node_label_too_long_for_its_box_is_refused(registry, bib, tmp_path):
+    path, _ = _write_authority(tmp_path, "label: {id: Lembaga Pelatihan, en: Training Institutions}",
+                               "label: {id: Lembaga Pelatihan milik swasta BUMN BUMD pemerintah pusat atau daerah, "
+                               "en: Training Institutions}")
+    with pytest.raises(EngineError, match="the id label needs more than 4 lines"):
+        load_authority(path, "data/authority.yml", registry, AS_OF, bib)

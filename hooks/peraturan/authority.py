@@ -27,8 +27,9 @@ from .sitedata import DataChecker, mark
 from .yamlsource import load_yaml
 
 COLS, ROWS = 5, 6
-CELL_W, CELL_H = 150, 110
-BOX_W, BOX_H = 138, 60
+CELL_W, CELL_H = 150, 120
+BOX_W, BOX_H = 138, 70
+MAX_LINES = 4  # a node label may wrap to this many lines
 PAD = 10
 
 
@@ -149,6 +150,10 @@ def _read_node(c: DataChecker, raw, where, what) -> Node | None:
         c.error(block.where("kind"), f"{what}: kind must be one of {', '.join(NODE_KINDS)}",
                 did_you_mean(str(kind), NODE_KINDS))
         return None
+    for lang in ("id", "en"):
+        if label and len(_wrap(label.get(lang))) > MAX_LINES:
+            c.error(block.where("label"), f"{what}: the {lang} label needs more than {MAX_LINES} lines in its box",
+                    "shorten it; the text version below the drawing can say more")
     if not (key and label):
         return None
     return Node(key, label, row, col, kind)
@@ -283,9 +288,9 @@ def render_svg(amap: AuthorityMap, lang: str, dom_id: str) -> str:
     for node in amap.nodes.values():
         cx, cy = _center(node)
         x, y = cx - BOX_W / 2, cy - BOX_H / 2
-        text_lines = _wrap(node.label.get(lang))[:3]
-        first = cy - (len(text_lines) - 1) * 8
-        tspans = "".join(f'<tspan x="{cx:.1f}" y="{first + i * 16:.1f}" dy="0.35em">{escape(t)}</tspan>'
+        text_lines = _wrap(node.label.get(lang))
+        first = cy - (len(text_lines) - 1) * 7.5
+        tspans = "".join(f'<tspan x="{cx:.1f}" y="{first + i * 15:.1f}" dy="0.35em">{escape(t)}</tspan>'
                          for i, t in enumerate(text_lines))
         out.append(f'<g class="px-authority__node px-authority__node--{node.kind}">'
                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_W}" height="{BOX_H}" rx="6"/>'
