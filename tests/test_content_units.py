@@ -248,7 +248,7 @@ def test_a_site_without_blocks_needs_no_data(tmp_path):
 
 def test_a_node_label_too_long_for_its_box_is_refused(registry, bib, tmp_path):
     path, _ = _write_authority(tmp_path, "label: {id: Lembaga Pelatihan, en: Training Institutions}",
-                               "label: {id: Lembaga Pelatihan milik swasta, BUMN, BUMD, pemerintah pusat, atau pemerintah daerah, "
+                               "label: {id: 'Lembaga Pelatihan milik swasta, BUMN, BUMD, pemerintah pusat, atau pemerintah daerah', "
                                "en: Training Institutions}")
     with pytest.raises(EngineError, match="the id label needs more than 4 lines"):
         load_authority(path, "data/authority.yml", registry, AS_OF, bib)
