@@ -22,7 +22,7 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return  # a nested language build; the outer build trims once at the end
     try:
-        report = trim.trim_site(Path(config.site_dir))
+        report = trim.trim_site(Path(config.site_dir), [str(path) for path in config.extra_css])
     except trim.TrimError as error:
         raise PluginError(str(error)) from error
     log.debug("trim: %s", report.summary())

@@ -38,8 +38,12 @@ def fake_site(tmp_path, bundle_text: str, lang: str = '["en"]'):
     (tmp_path / "assets/stylesheets/palette.0123abcd.min.css").write_text(
         "[data-md-color-primary=red]{--md-z:1}[data-md-color-primary=custom]{--md-z:2}")
     (tmp_path / "assets/stylesheets/site.css").write_text("/* ours */\n.px-a {\n  color: red;\n}\n")
+    (tmp_path / "assets/stylesheets/more.css").write_text(".px-b { color: blue; }")
     (tmp_path / "index.html").write_text(
-        '<link href="assets/stylesheets/main.0123abcd.min.css"><link href="assets/stylesheets/palette.0123abcd.min.css">'
+        '<link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">\n'
+        '<link rel="stylesheet" href="assets/stylesheets/palette.0123abcd.min.css">\n'
+        '<link rel="stylesheet" href="assets/stylesheets/site.css">\n'
+        '<link rel="stylesheet" href="assets/stylesheets/more.css">\n'
         '<body data-md-color-primary="custom"><p class="md-used">x</p></body>')
     (tmp_path / "search").mkdir()
     (tmp_path / "search/search_index.js").write_text('var __index = {"config":{"lang":' + lang + '},"docs":[]}')
@@ -59,12 +63,21 @@ def test_trim_removes_language_packs_and_patches_once(tmp_path):
     assert trim.LAZY_INDEX_EXPR in bundle and "pxLazyWorker" in bundle
     html = (site / "index.html").read_text()
     main = next(site.glob("assets/stylesheets/main.*.min.css"))
-    palette = next(site.glob("assets/stylesheets/palette.*.min.css"))
     assert main.name != "main.0123abcd.min.css" and f"stylesheets/{main.name}" in html
-    assert main.read_text() == ":root{--md-x:1}.md-used{color:red}.md-used{width:var(--md-x)}" or \
-        main.read_text() == ".md-used{color:red}:root{--md-x:1}.md-used{width:var(--md-x)}"
-    assert palette.read_text() == "" and f"stylesheets/{palette.name}" in html
+    assert main.read_text() == ".md-used{color:red}:root{--md-x:1}.md-used{width:var(--md-x)}"
+    assert not list(site.glob("assets/stylesheets/palette.*")) and "palette" not in html  # joined into main
     assert (site / "assets/stylesheets/site.css").read_text() == ".px-a{color: red}"
+
+
+def test_extra_stylesheets_are_joined_in_order_into_one_cached_file(tmp_path):
+    site = fake_site(tmp_path, material_like_bundle())
+    trim.trim_site(site, ["assets/stylesheets/site.css", "assets/stylesheets/more.css"])
+    html = (site / "index.html").read_text()
+    joined = next(site.glob("assets/stylesheets/extra.*.min.css"))
+    assert joined.read_text() == ".px-a{color: red}\n.px-b{color: blue}"
+    links = [line for line in html.splitlines() if line.startswith("<link")]
+    assert links == [f'<link rel="stylesheet" href="assets/stylesheets/{name}">'
+                     for name in (next(site.glob("assets/stylesheets/main.*")).name, joined.name)]
 
 
 def test_trim_keeps_the_packs_a_configured_language_needs(tmp_path):
@@ -137,18 +150,19 @@ STYLE_OF = """([index, pseudo]) => {
 }"""
 
 
-def serve_file(source: Path):
+def serve_css(*sources: Path):
+    body = "\n".join(source.read_text(encoding="utf-8") for source in sources)
+
     def handler(route, request):
-        route.fulfill(path=str(source), content_type="text/css")
+        route.fulfill(body=body, content_type="text/css")
     return handler
 
 
 def open_with_css(chromium, site_server, path, viewport, original: bool):
     context = guarded_context(chromium, (site_server.origin + "/",), viewport=viewport)
-    if original:
-        for name in ("main", "palette"):
-            context.route(f"**/assets/stylesheets/{name}.*.min.css",
-                          serve_file(next(MATERIAL_STYLESHEETS.glob(f"{name}.*.min.css"))))
+    if original:  # the trimmed build joins the palette into main
+        context.route("**/assets/stylesheets/main.*.min.css",
+                      serve_css(*(next(MATERIAL_STYLESHEETS.glob(f"{name}.*.min.css")) for name in ("main", "palette"))))
     page = context.new_page()
     page.goto(site_server.origin + path)
     page.wait_for_function("document.documentElement.classList.contains('js')")

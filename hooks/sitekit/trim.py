@@ -17,7 +17,11 @@ calls :func:`trim_site` once, after every language is built. Three steps:
    built pages and scripts can use. The result gets a new fingerprinted name
    (hosts may cache the old name forever) and every page is pointed at it.
    Our own small stylesheets lose comments and layout whitespace.
-4. **Unreferenced theme images** (Material's default ``favicon.png``).
+4. **Fewer requests.** The trimmed palette joins the main stylesheet, and the
+   site's own stylesheets listed in ``extra_css`` (the same on every page) are
+   joined, in order, into one fingerprinted file that hosts may cache for good.
+   The separate files stay in the build for anything that names them.
+5. **Unreferenced theme images** (Material's default ``favicon.png``).
 
 The bundle patches are exact-string replacements guarded like
 ``hooks/i18n_finish.py``: if Material's bundle changes, the build stops with
@@ -228,6 +232,57 @@ def purge_material_css(site: Path, report: TrimReport) -> None:
                           + ")")
 
 
+def _link(href_prefix: str, rel: str) -> str:
+    return f'<link rel="stylesheet" href="{href_prefix}{rel}">'
+
+
+def _relink(site: Path, pattern: re.Pattern, replacement, what: str) -> None:
+    """Apply ``pattern`` -> ``replacement`` once on every HTML page; every page must match."""
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        changed, count = pattern.subn(replacement, text)
+        if count != 1:
+            raise TrimError(f"{page}: expected the {what} links once, found them {count} time(s)")
+        page.write_text(changed, encoding="utf-8")
+
+
+def join_palette(site: Path, report: TrimReport) -> None:
+    """Append the (trimmed) palette to the main stylesheet: one request less."""
+    main = sorted(site.glob("assets/stylesheets/main.*.min.css"))
+    palette = sorted(site.glob("assets/stylesheets/palette.*.min.css"))
+    if len(main) != 1 or len(palette) != 1:
+        return
+    joined = main[0].read_text(encoding="utf-8") + palette[0].read_text(encoding="utf-8")
+    new_name = f"main.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.css"
+    pattern = re.compile(
+        r'<link rel="stylesheet" href="([^"]*)assets/stylesheets/' + re.escape(main[0].name) + r'">'
+        r'(\s*)<link rel="stylesheet" href="\1assets/stylesheets/' + re.escape(palette[0].name) + r'">')
+    _relink(site, pattern, lambda m: _link(m.group(1), "assets/stylesheets/" + new_name), "main and palette")
+    main[0].unlink()
+    palette[0].unlink()
+    (site / "assets/stylesheets" / new_name).write_text(joined, encoding="utf-8")
+    report.patched.append(f"palette joined into {new_name}")
+
+
+def join_extra_css(site: Path, extra_css: list[str], report: TrimReport) -> None:
+    """Join the stylesheets every page lists (``extra_css``), in order, into one file."""
+    files = [rel for rel in extra_css if not re.match(r"^[a-z]+:|^/", rel) and (site / rel).is_file()]
+    if len(files) < 2 or len(files) != len(extra_css):
+        return
+    texts = [(site / rel).read_text(encoding="utf-8") for rel in files]
+    if any("@import" in text or "@charset" in text for text in texts):
+        return  # these must stay first in their own file
+    joined = "\n".join(texts)
+    rel = f"assets/stylesheets/extra.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.css"
+    (site / rel).write_text(joined, encoding="utf-8")
+    first, rest = files[0], files[1:]
+    pattern = re.compile(
+        r'<link rel="stylesheet" href="([^"]*)' + re.escape(first) + r'">'
+        + "".join(r'\s*<link rel="stylesheet" href="\1' + re.escape(other) + r'">' for other in rest))
+    _relink(site, pattern, lambda m: _link(m.group(1), rel), "extra_css")
+    report.patched.append(f"{len(files)} stylesheets joined into {rel}")
+
+
 def minify_own_css(site: Path, report: TrimReport) -> None:
     for path in sorted(site.glob("assets/stylesheets/*.css")):
         if FINGERPRINTED.search(path.name):
@@ -239,11 +294,15 @@ def minify_own_css(site: Path, report: TrimReport) -> None:
             path.write_text(after, encoding="utf-8")
 
 
-def trim_site(site: Path) -> TrimReport:
+def trim_site(site: Path, extra_css: list[str] | None = None) -> TrimReport:
+    """Every step, in order. ``extra_css``: the config's list, as every page links it."""
     report = TrimReport()
     drop_unused_lunr(site, report)
     lazy_search(site, report)
     purge_material_css(site, report)
+    join_palette(site, report)
     minify_own_css(site, report)
+    if extra_css:
+        join_extra_css(site, list(extra_css), report)
     drop_unused_images(site, report)
     return report
