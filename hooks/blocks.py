@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 
 from peraturan import blocks
 from peraturan.diagnostics import EngineError
+from peraturan.scan import front_matter_lines
 
 _problems: list[str] = []
 
@@ -24,7 +25,8 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     lang, _, rel = page.file.src_uri.partition("/")
     try:
-        return blocks.expand(markdown, lang, rel, f"docs/{page.file.src_uri}")
+        first_line = front_matter_lines(page.file.content_string) + 1
+        return blocks.expand(markdown, lang, rel, f"docs/{page.file.src_uri}", first_line)
     except EngineError as error:
         _problems.extend(d.format() for d in error.diagnostics)
         return markdown

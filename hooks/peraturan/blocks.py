@@ -47,8 +47,11 @@ class BlockError(ValueError):
         self.message, self.suggestion = message, suggestion
 
 
-def expand(markdown: str, lang: str, page_rel: str, path: str) -> str:
-    """Replace every block marker; raise EngineError listing every bad block."""
+def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int = 1) -> str:
+    """Replace every block marker; raise EngineError listing every bad block.
+
+    ``first_line`` is the file line of the text's first line (MkDocs strips
+    front matter before hooks see the Markdown)."""
     problems: list[Diagnostic] = []
     lines = markdown.split("\n")
     in_fence = False
@@ -62,14 +65,14 @@ def expand(markdown: str, lang: str, page_rel: str, path: str) -> str:
         render = _renderers.get(name)
         if render is None:
             hint = did_you_mean(name, _renderers) or f"known blocks: {', '.join(sorted(_renderers))}"
-            problems.append(Diagnostic(path, index + 1, 1, f"unknown block 'px:{name}'", hint))
+            problems.append(Diagnostic(path, index + first_line, 1, f"unknown block 'px:{name}'", hint))
             continue
         try:
             args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
-            lines[index] = render(BlockRequest(name, args, lang, page_rel, path, index + 1))
+            lines[index] = render(BlockRequest(name, args, lang, page_rel, path, index + first_line))
         except ValueError as error:
             message = getattr(error, "message", str(error))
-            problems.append(Diagnostic(path, index + 1, 1, f"block 'px:{name}': {message}",
+            problems.append(Diagnostic(path, index + first_line, 1, f"block 'px:{name}': {message}",
                                        getattr(error, "suggestion", "")))
     if problems:
         raise EngineError(problems)

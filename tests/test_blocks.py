@@ -1,0 +1,38 @@
+"""Generated-block markers: unknown names and bad arguments are located errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from peraturan import blocks
+from peraturan.diagnostics import EngineError
+
+
+@blocks.renderer("test-echo")
+def _echo(request: blocks.BlockRequest) -> str:
+    if "fail" in request.args:
+        raise blocks.BlockError("asked to fail", "remove fail=")
+    return f"echo {request.lang} {request.args.get('word', '')} line {request.line}"
+
+
+def test_block_is_replaced_in_the_page_language():
+    out = blocks.expand("a\n<!-- px:test-echo word=hai -->\nb", "id", "x.md", "docs/id/x.md")
+    assert out == "a\necho id hai line 2\nb"
+
+
+def test_unknown_block_names_a_close_one_and_the_file_line_after_front_matter():
+    with pytest.raises(EngineError) as caught:
+        blocks.expand("\n<!-- px:test-ecko -->", "en", "x.md", "docs/en/x.md", first_line=4)
+    assert caught.value.report() == "docs/en/x.md:5:1: unknown block 'px:test-ecko' (did you mean 'test-echo'?)"
+
+
+def test_renderer_errors_are_collected_together():
+    with pytest.raises(EngineError) as caught:
+        blocks.expand("<!-- px:test-echo fail=1 -->\n<!-- px:nope -->", "id", "x.md", "docs/id/x.md")
+    assert [d.line for d in caught.value.diagnostics] == [1, 2]
+    assert "asked to fail (remove fail=)" in caught.value.report()
+
+
+def test_markers_inside_fenced_code_stay_as_they_are():
+    text = "```\n<!-- px:nope -->\n```"
+    assert blocks.expand(text, "id", "x.md", "docs/id/x.md") == text
