@@ -396,8 +396,7 @@
     var figure = screen.querySelector(".px-checker__qr");
     if (figure) drawQr(figure, qrText);
     title.focus();
-    live.textContent = "";
-    window.setTimeout(function () { live.textContent = text(ui.announce, { title: words.title }); }, 50);
+    announce(text(ui.announce, { title: words.title }));
   }
 
   function qrFigure() {
@@ -460,11 +459,21 @@
     figure.insertBefore(svg, figure.firstChild);
   }
 
+  // Empty the live region, then fill it a moment later so screen readers notice the
+  // change. The pending message is cancelled when the screen changes again (start again,
+  // kiosk reset), so a stale result is never read out over the next visitor's start screen.
+  var announceTimer = 0;
+  function announce(message) {
+    window.clearTimeout(announceTimer);
+    live.textContent = "";
+    if (message) announceTimer = window.setTimeout(function () { live.textContent = message; }, 50);
+  }
+
   function reset(focus) {
     answers = {};
     step = 0;
     returnToCheck = false;
-    live.textContent = "";
+    announce("");
     var title = start();
     if (focus) title.focus();
   }
