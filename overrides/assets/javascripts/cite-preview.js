@@ -23,7 +23,9 @@
   tip.id = "px-tip";
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;
-  document.body.appendChild(tip);
+  // Inside <main>, so people who move by landmark find it (axe "region"); no ancestor
+  // of <main> is positioned, so the preview's coordinates are the page's.
+  (document.querySelector("main") || document.body).appendChild(tip);
 
   var owner = null;
   var lastPointer = "mouse";
