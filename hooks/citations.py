@@ -91,6 +91,7 @@ def _extend_nav(config, registry) -> None:
                 return
 
 
+@event_priority(-20)  # after hooks/checker.py (-10) loaded the rules its block renders from
 def on_pre_build(config):
     root = _project_root(config)
     registry = buildstate.registry

@@ -36,3 +36,8 @@ def test_renderer_errors_are_collected_together():
 def test_markers_inside_fenced_code_stay_as_they_are():
     text = "```\n<!-- px:nope -->\n```"
     assert blocks.expand(text, "id", "x.md", "docs/id/x.md") == text
+
+
+def test_rendered_gives_each_block_at_its_file_line_and_skips_bad_ones():
+    text = "---\ntitle: x\n---\n<!-- px:test-echo word=a -->\n<!-- px:nope -->\n<!-- px:test-echo fail=1 -->"
+    assert blocks.rendered(text, "en", "x.md", "docs/en/x.md") == [(4, "echo en a line 4")]

@@ -118,6 +118,31 @@ def test_authority_map_has_svg_and_a_text_alternative_linking_every_edge(built_s
             assert _anchor_exists(built_site, page_url, link["href"]), link["href"]
 
 
+def _cited_on(site, page_url: str, href: str) -> list[str]:
+    """Absolute URLs of the "Cited on" links under the provision a citation link points at."""
+    target = urljoin(page_url, href)
+    path, _, anchor = target.partition("#")
+    soup = BeautifulSoup((site / path.replace("http://x/", "") / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    listing = soup.find(id=anchor).find_next("p", class_="px-cited-on").find_next_sibling()
+    return [urljoin(path, a["href"]) for a in listing.select("a")] if listing.name == "ul" else []
+
+
+@pytest.mark.parametrize(("lang", "page", "block"), [
+    ("id", "kewenangan", ".px-authority-list"), ("en", "kewenangan", ".px-authority-list"),
+    ("id", "cek-kelayakan", ".px-checker-static"), ("en", "cek-kelayakan", ".px-checker-static"),
+])
+def test_citations_written_by_blocks_get_back_links(built_site, lang, page, block):
+    """A provision cited only by a generated block (authority map, checker tables) still
+    lists the page under "Cited on"."""
+    article = content(built_site, lang, page)
+    page_url = "http://x/" + ("en/" if lang == "en" else "") + f"{page}/"
+    links = article.select(f"{block} a.px-cite")
+    assert links
+    for link in links:
+        assert page_url in _cited_on(built_site, page_url, link["href"]), link["href"]
+
+
 def test_english_pages_mark_indonesian_quotations(built_site):
     for page in PAGES:
         article = content(built_site, "en", page)

@@ -47,6 +47,22 @@ class BlockError(ValueError):
         self.message, self.suggestion = message, suggestion
 
 
+def _markers(lines: list[str]):
+    """(index, marker match) of every block marker outside fenced code."""
+    in_fence = False
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else BLOCK_RE.match(line.strip())
+        if match:
+            yield index, match
+
+
+def _request(match: re.Match, lang: str, page_rel: str, path: str, line: int) -> BlockRequest:
+    args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
+    return BlockRequest(match.group("name"), args, lang, page_rel, path, line)
+
+
 def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int = 1) -> str:
     """Replace every block marker; raise EngineError listing every bad block.
 
@@ -54,13 +70,7 @@ def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int =
     front matter before hooks see the Markdown)."""
     problems: list[Diagnostic] = []
     lines = markdown.split("\n")
-    in_fence = False
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        match = None if in_fence else BLOCK_RE.match(line.strip())
-        if not match:
-            continue
+    for index, match in _markers(lines):
         name = match.group("name")
         render = _renderers.get(name)
         if render is None:
@@ -68,8 +78,7 @@ def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int =
             problems.append(Diagnostic(path, index + first_line, 1, f"unknown block 'px:{name}'", hint))
             continue
         try:
-            args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
-            lines[index] = render(BlockRequest(name, args, lang, page_rel, path, index + first_line))
+            lines[index] = render(_request(match, lang, page_rel, path, index + first_line))
         except ValueError as error:
             message = getattr(error, "message", str(error))
             problems.append(Diagnostic(path, index + first_line, 1, f"block 'px:{name}': {message}",
@@ -77,6 +86,25 @@ def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int =
     if problems:
         raise EngineError(problems)
     return "\n".join(lines)
+
+
+def rendered(text: str, lang: str, page_rel: str, path: str) -> list[tuple[int, str]]:
+    """(file line, Markdown) of every block of a whole file that renders.
+
+    Why: citations written by blocks (an authority-map edge, a decision table)
+    must count for "Cited on" back-links and citation parity like the page's
+    own. A block that does not render is skipped here; the page pass reports it
+    with its location."""
+    out: list[tuple[int, str]] = []
+    for index, match in _markers(text.split("\n")):
+        render = _renderers.get(match.group("name"))
+        if render is None:
+            continue
+        try:
+            out.append((index + 1, render(_request(match, lang, page_rel, path, index + 1))))
+        except ValueError:
+            continue
+    return out
 
 
 def known_blocks() -> list[str]:

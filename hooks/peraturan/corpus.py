@@ -4,6 +4,12 @@ The whole docs folder is scanned once per build: each citation is parsed and
 resolved (errors collected with path:line:col), the id and en copies of a page
 must cite the same provisions (citation parity), and the result feeds the
 "Cited on" back-links of the generated regulation pages.
+
+Citations that generated blocks write (``<!-- px:NAME -->``, see ``blocks.py``)
+count too, located at the block's marker line: a page that cites a provision
+only through its authority map or decision table is still listed under that
+provision. Block renderers must therefore be registered (and their data loaded)
+before ``check_corpus`` runs.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import blocks
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic
 from .registry import Registry
@@ -59,7 +66,7 @@ class Corpus:
         return self._citing.get((instrument_id, anchor, lang), [])
 
 
-_cache: dict[tuple[str, int, int, str], tuple[str, list[Found]]] = {}
+_cache: dict[tuple[str, int, int, str], tuple[str, list[Found], bool]] = {}
 
 
 def page_title(text: str) -> str:
@@ -74,16 +81,26 @@ def page_title(text: str) -> str:
     return ""
 
 
-def scan_page(path: Path) -> tuple[str, list[Found]]:
-    """Title and citations of one file, cached while the file is unchanged."""
+def scan_page(path: Path) -> tuple[str, list[Found], bool]:
+    """Title, citations and "has block markers" of one file, cached while the file is unchanged."""
     stat = path.stat()
     key = (str(path), stat.st_mtime_ns, stat.st_size, "")
     cached = _cache.get(key)
     if cached is None:
         text = path.read_text(encoding="utf-8")
-        cached = (page_title(text), find_citations(text))
+        cached = (page_title(text), find_citations(text), "<!-- px:" in text)
         _cache[key] = cached
     return cached
+
+
+def block_citations(path: Path, lang: str, rel: str, label: str) -> list[Found]:
+    """Citations written by the page's generated blocks, each at its marker's line.
+
+    Not cached: a block's output depends on data files, not only on the page."""
+    text = path.read_text(encoding="utf-8")
+    return [Found(item.body, line, 1, 1)
+            for line, markdown in blocks.rendered(text, lang, rel, label)
+            for item in find_citations(markdown)]
 
 
 def check_corpus(
@@ -105,7 +122,9 @@ def check_corpus(
                 continue
             src = f"{lang}/{rel}"
             label = f"{docs_label}/{src}"
-            title, found = scan_page(path)
+            title, found, has_blocks = scan_page(path)
+            if has_blocks:
+                found = found + block_citations(path, lang, rel, label)
             page = CitedPage(src, lang, rel, title)
             for item in found:
                 outcome = resolved_cache.get(item.body)
