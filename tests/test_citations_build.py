@@ -68,7 +68,7 @@ def test_indonesian_rendering_follows_drafting_style(fixture_site):
         "Pasal 3 ayat (2) huruf b Perpres 1/2090",
         "Pasal 12A dan Pasal 12B Perpres 1/2090",
         "Pasal 3 ayat (1) sampai dengan ayat (2) Perpres 1/2090",
-        "Pasal 3 ayat (2) huruf b Perpres 1/2090",
+        "Pasal 3 ayat (2) huruf b Perpres 1/2090 (versi per 1 Mei 2090)",
         "Pasal I angka 1 Perpres 2/2091",
         "Perpres 2/2091",
     ]
@@ -79,7 +79,7 @@ def test_english_rendering(fixture_site):
         "Article 3(2)(b) of Presidential Regulation No. 1 of 2090",
         "Articles 12A and 12B of Presidential Regulation No. 1 of 2090",
         "Article 3(1) to (2) of Presidential Regulation No. 1 of 2090",
-        "Article 3(2)(b) of Presidential Regulation No. 1 of 2090",
+        "Article 3(2)(b) of Presidential Regulation No. 1 of 2090 (as in force on 1 May 2090)",
         "Article I point 1 of Presidential Regulation No. 2 of 2091",
         "Presidential Regulation No. 2 of 2091",
     ]

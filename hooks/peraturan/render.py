@@ -32,6 +32,7 @@ LABELS = {
         "source": "Sumber",
         "close": "Tutup",
         "version_on": "Versi yang berlaku pada",
+        "pinned": "versi per",
     },
     "en": {
         "official-text": "Official text",
@@ -49,6 +50,7 @@ LABELS = {
         "source": "Source",
         "close": "Close",
         "version_on": "Version in force on",
+        "pinned": "as in force on",
     },
 }
 
@@ -61,13 +63,19 @@ def label(lang: str, key: str) -> str:
 
 
 def display(resolved: ResolvedCitation, lang: str) -> str:
+    """The citation as a reader sees it. A pinned citation says which day's version it
+    means, so a reader never takes a repealed wording for the law in force today."""
     citation = resolved.citation
     instrument = resolved.instrument
     if not citation.spans:
-        return instrument.cite_as if lang == "id" else instrument.name.en
-    if lang == "id":
-        return f"{_units_id(citation.spans)} {instrument.cite_as}"
-    return f"{_units_en(citation.spans)} of {instrument.name.en}"
+        text = instrument.cite_as if lang == "id" else instrument.name.en
+    elif lang == "id":
+        text = f"{_units_id(citation.spans)} {instrument.cite_as}"
+    else:
+        text = f"{_units_en(citation.spans)} of {instrument.name.en}"
+    if resolved.pinned:
+        text += f" ({label(lang, 'pinned')} {format_date(resolved.day, lang)})"
+    return text
 
 
 def _units_id(spans: tuple[Span, ...]) -> str:
