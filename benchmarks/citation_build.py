@@ -2,7 +2,8 @@
 
 Reported, never asserted. For each size (pages per language) the same
 synthetic pages are built twice per repeat, side by side: once with
-hooks/citations.py, once without it (the ``[[...]]`` markers then stay plain
+hooks/citations.py, once without it (both without the content and checker
+hooks, which the synthetic pages do not use) (the ``[[...]]`` markers then stay plain
 text, and the regulation pages are the ones the first build generated). The
 ratio of the medians shows what the citation engine costs.
 
@@ -28,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from peraturan.registry import load_registry  # noqa: E402
+
+UNUSED_HOOKS = ("hooks/content.py", "hooks/checker.py")
 
 
 def citable(as_of: dt.date) -> list[str]:
@@ -70,6 +73,11 @@ def make_project(target: Path, pages: int, per_page: int, seed: int = 7) -> None
     start, end = config.index("\nnav:"), config.index("\nplugins:")
     config = config[:start] + "\n" + "\n".join(nav) + config[end:]
     config = config.replace("omitted_files: warn", "omitted_files: info")
+    # The synthetic pages use no data blocks and no checker, and those hooks need the
+    # registry that hooks/citations.py loads: leave them out of both variants, so the
+    # only difference between the two builds is the citation hook.
+    for hook in UNUSED_HOOKS:
+        config = config.replace(f"  - {hook}\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     # Same nav in both variants: without the hook, list the generated pages explicitly.
     registry = load_registry(ROOT / "regulations", "regulations")
