@@ -109,7 +109,7 @@ def test_pinned_citation_links_to_the_historic_version(fixture_site):
 
 def test_preview_blocks_are_on_the_page_hidden_and_out_of_search(fixture_site):
     page = soup(fixture_site, "en/index.html")
-    store = page.select_one("div.px-previews")
+    store = page.select_one("aside.px-previews")
     assert store is not None and store.has_attr("hidden") and store.has_attr("data-search-exclude")
     first = page.select_one("a.px-cite")
     preview = page.find(id=first["data-px-preview"].split()[0])
@@ -249,3 +249,15 @@ def test_preview_opens_on_hover(chromium, fixture_server):
     tip = page.locator("#px-tip")
     assert tip.is_visible() and "Pasal 12A" in tip.inner_text() and "Pasal 12B" in tip.inner_text()
     context.close()
+
+
+@pytest.mark.parametrize(("prefix", "meta"), [("", "Berlaku sejak"), ("en/", "In force from")])
+def test_real_site_search_index_holds_no_preview_text(built_site, prefix, meta):
+    """Previews are hidden copies of the law; indexed, every citing page would match
+    every cited provision's words. Only the regulation pages carry provision text."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = [d for d in index["docs"] if d["location"].startswith(prefix)
+             and "regulasi/" not in d["location"] and (prefix or not d["location"].startswith("en/"))]
+    assert pages
+    leaked = [d["location"] for d in pages if meta in d["text"]]
+    assert leaked == []

@@ -70,7 +70,11 @@ class CitationContext:
         if not self.cited:
             return ""
         blocks = "".join(preview_html(unit, self.lang, dom_id, "") for dom_id, unit in self.cited.items())
-        return f'<div class="px-previews" hidden data-search-exclude>{blocks}</div>'
+        # <aside>, not <div>: Material's search parser compares elements by tag name only,
+        # so the first </div> inside a data-search-exclude <div> would end the exclusion
+        # and put every preview's text into the page's search entry. No preview contains
+        # an <aside> (tests/test_citations_build.py checks the search index).
+        return f'<aside class="px-previews" hidden data-search-exclude>{blocks}</aside>'
 
 
 def dom_id(unit: Resolved) -> str:
