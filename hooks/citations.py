@@ -8,7 +8,9 @@ Event by event:
   once), check citation parity between languages, and write the generated
   regulation pages (write-if-changed).
 - ``on_page_markdown`` / ``on_page_content``: tell the extension which page it
-  renders, then append that page's hidden citation previews.
+  renders, then keep that page's hidden citation previews;
+- ``on_post_page``: insert them at the end of the page's article (after search
+  has indexed the content, so the law's text is not indexed on every page).
 - ``on_post_build``: write ``/api/regulations.json`` once.
 """
 
@@ -25,6 +27,7 @@ from peraturan.diagnostics import EngineError
 from peraturan.mdext import CitationContext, CitationExtension
 from peraturan.registry import load_registry
 
+_previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
 FOLDER = "regulasi"
 
 
@@ -71,7 +74,8 @@ def on_config(config):
         context = CitationContext(registry, as_of, FOLDER)
         buildstate.citation_context = context
     if context.registry is not registry or context.as_of != as_of:
-        context.registry, context.as_of, context.cache = registry, as_of, {}
+        context.registry, context.as_of = registry, as_of
+        context.cache, context.preview_cache, context.link_cache = {}, {}, {}
     if not any(isinstance(ext, CitationExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(CitationExtension(context))
     buildstate.registry = registry
@@ -124,7 +128,27 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return html + buildstate.citation_context.previews_html()
+    _previews[page.file.src_uri] = buildstate.citation_context.previews_html()
+    return html
+
+
+def on_post_page(output, page, config):
+    """Put the page's hidden previews at the end of its article.
+
+    Why here and not in the page content: everything in ``page.content`` is parsed
+    again by the search plugin (and other plugins), and the previews are bulky
+    copies of the law. Added to the finished HTML, they cost one string insert."""
+    previews = _previews.pop(page.file.src_uri, "")
+    if not previews:
+        return output
+    article = output.find('class="md-content__inner')
+    end = output.find("</article>", article) if article >= 0 else -1
+    if end < 0:
+        end = output.find("</main>")
+    if end < 0:
+        raise PluginError(f"{page.file.src_uri}: no <article> or <main> to hold the citation previews "
+                          "(does an override of main.html drop Material's content block?)")
+    return output[:end] + previews + output[end:]
 
 
 @event_priority(-101)  # once, after static-i18n's nested builds

@@ -40,6 +40,9 @@ class CitationContext:
     lang: str = "id"
     cited: dict[str, Resolved] = field(default_factory=dict)  # dom id -> unit, for this page
     cache: dict[str, ResolvedCitation] = field(default_factory=dict)
+    preview_cache: dict[tuple[str, str], str] = field(default_factory=dict)  # (dom id, lang) -> HTML
+    link_cache: dict[tuple[str, str, str], tuple[str, dict[str, str], list[tuple[str, Resolved]]] | None] = field(
+        default_factory=dict)  # (body, lang, page folder) -> link parts
 
     def start_page(self, page_rel: str, lang: str) -> None:
         self.page_rel, self.lang, self.cited = page_rel, lang, {}
@@ -50,6 +53,30 @@ class CitationContext:
             hit = resolve(parse(body), self.registry, self.as_of)
             self.cache[body] = hit
         return hit
+
+    def link(self, body: str) -> tuple[str, dict[str, str], list[tuple[str, Resolved]]] | None:
+        """Text, attributes and previewed units of the link for one citation body.
+
+        Cached per language and page folder (the only inputs besides the body), because
+        a site cites the same provisions again and again; None if it does not resolve."""
+        key = (body, self.lang, posixpath.dirname(self.page_rel))
+        if key in self.link_cache:
+            return self.link_cache[key]
+        try:
+            resolved = self.resolve(body)
+        except (CitationSyntaxError, ResolveError):
+            self.link_cache[key] = None
+            return None
+        attributes = {"class": "px-cite"}
+        units = [(dom_id(unit), unit) for unit in resolved.units]
+        attributes["href"] = self.href(resolved.units[0] if units else _whole(resolved))
+        if units:
+            attributes["data-px-preview"] = " ".join(ident for ident, _ in units)
+        if resolved.pinned:
+            attributes["data-px-pinned"] = resolved.day.isoformat()
+        result = (display(resolved, self.lang), attributes, units)
+        self.link_cache[key] = result
+        return result
 
     def href(self, unit: Resolved) -> str:
         target = f"{self.folder}/{unit.instrument.id}.md"
@@ -69,12 +96,21 @@ class CitationContext:
         """Hidden preview blocks for every provision cited on the page."""
         if not self.cited:
             return ""
-        blocks = "".join(preview_html(unit, self.lang, dom_id, "") for dom_id, unit in self.cited.items())
+        blocks = "".join(self._preview(dom_id, unit) for dom_id, unit in self.cited.items())
         # <aside>, not <div>: Material's search parser compares elements by tag name only,
         # so the first </div> inside a data-search-exclude <div> would end the exclusion
         # and put every preview's text into the page's search entry. No preview contains
         # an <aside> (tests/test_citations_build.py checks the search index).
         return f'<aside class="px-previews" hidden data-search-exclude>{blocks}</aside>'
+
+
+    def _preview(self, dom_id: str, unit: Resolved) -> str:
+        """A provision's preview is the same on every page that cites it: render it once."""
+        key = (dom_id, self.lang)
+        html = self.preview_cache.get(key)
+        if html is None:
+            html = self.preview_cache[key] = preview_html(unit, self.lang, dom_id, "")
+        return html
 
 
 def dom_id(unit: Resolved) -> str:
@@ -88,30 +124,17 @@ class CitationProcessor(InlineProcessor):
         self.context = context
 
     def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Python-Markdown API
-        try:
-            resolved = self.context.resolve(m.group("body"))
-        except (CitationSyntaxError, ResolveError):
+        link = self.context.link(m.group("body"))
+        if link is None:
             # The pre-build check reports these with path:line:col and stops the
             # build; leave the text untouched if rendering is ever reached.
             return None, None, None
-        text = display(resolved, self.context.lang)
-        link = etree.Element("a")
-        link.set("class", "px-cite")
-        link.text = AtomicString(text)
-        if resolved.units:
-            first = resolved.units[0]
-            link.set("href", self.context.href(first))
-            ids = []
-            for unit in resolved.units:
-                ident = dom_id(unit)
-                self.context.cited.setdefault(ident, unit)
-                ids.append(ident)
-            link.set("data-px-preview", " ".join(ids))
-        else:
-            link.set("href", self.context.href(_whole(resolved)))
-        if resolved.pinned:
-            link.set("data-px-pinned", resolved.day.isoformat())
-        return link, m.start(0), m.end(0)
+        text, attributes, units = link
+        element = etree.Element("a", attributes)
+        element.text = AtomicString(text)
+        for ident, unit in units:
+            self.context.cited.setdefault(ident, unit)
+        return element, m.start(0), m.end(0)
 
 
 def _whole(resolved: ResolvedCitation) -> Resolved:
