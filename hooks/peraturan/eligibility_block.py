@@ -2,8 +2,9 @@
 
 It renders, from the same ruleset the evaluators use:
 
-- an empty mount point for the question-by-question flow (``checker.js``),
-  hidden until the script starts it;
+- the mount point of the question-by-question flow (``checker.js``), holding
+  its start screen so the page does not move when the script takes over
+  (hidden by a ``<noscript>`` style when scripts are off);
 - a static decision table per rule type, the earlier rule versions, what the
   check cannot verify and what to do next: all readable without JavaScript;
 - hidden result templates, one per rule version, whose citations the engine
@@ -62,10 +63,12 @@ def checker_markdown(ruleset: Ruleset, lang: str, *, printing: bool = True) -> s
     data = json.dumps(ruleset.to_json(lang, printing=printing), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("</", "<\\/").replace("<!--", "<\\!--")
     parts = [
-        '<div class="px-checker" id="px-checker" hidden>',
+        # Without JavaScript the flow cannot run: hide it, and say the tables below answer instead.
+        '<noscript><style>#px-checker{display:none}</style></noscript>',
+        '<div class="px-checker" id="px-checker">',
         f'<link rel="stylesheet" href="{ROOT}/{ASSETS["css"]}">',
         '<div class="px-checker__live px-vh" role="status" aria-live="polite" aria-atomic="true"></div>',
-        '<div class="px-checker__screen"></div>',
+        f'<div class="px-checker__screen">{start_screen(ruleset, ui)}</div>',
         "</div>",
         "",
         f'<noscript><p class="px-checker__noscript">{escape(ui["static_noscript"])}</p></noscript>',
@@ -87,6 +90,18 @@ def checker_markdown(ruleset: Ruleset, lang: str, *, printing: bool = True) -> s
         "",
     ]
     return "\n".join(parts)
+
+
+def start_screen(ruleset: Ruleset, ui: dict[str, str]) -> str:
+    """The first screen of the flow, as checker.js's ``start()`` draws it.
+
+    Why in the HTML: the flow's box then has its final size at first paint, and the
+    script replaces it with the same screen, so nothing below it moves when the
+    script arrives (Lighthouse measured a layout shift of 0.11 when it was hidden)."""
+    intro = ui["start_intro"].replace("{total}", str(len(ruleset.questions_at())))
+    return (f'<h2 id="px-checker-start" tabindex="-1" class="px-checker__heading">{escape(ui["start_title"])}</h2>'
+            f"<p>{escape(intro)}</p>"
+            f'<button type="button" class="md-button md-button--primary">{escape(ui["start"])}</button>')
 
 
 # --------------------------------------------------------------------------- static table
