@@ -7,7 +7,8 @@
  * rules/eligibility.yml). The evaluator below mirrors hooks/peraturan/
  * eligibility.py; the tests run both over the same cases.
  *
- * Privacy: answers live in this script's memory only. Nothing is sent,
+ * Privacy: answers live in this script's memory only. Nothing is sent (the
+ * one fetch, of the site's own QR generator after "start", carries no answer),
  * nothing is written to localStorage, sessionStorage or cookies. "Start again"
  * and the kiosk's "kiosk:reset" event clear them.
  *
@@ -203,7 +204,7 @@
     show([
       title,
       el("p", { text: text(ui.start_intro, { total: questions.length }) }),
-      button(ui.start, function () { step = 0; ask(); }, "md-button md-button--primary")
+      button(ui.start, function () { loadQr(); step = 0; ask(); }, "md-button md-button--primary")
     ], null, "start");
     return title;
   }
@@ -394,13 +395,39 @@
     move(document.getElementById("px-checker-next"), extras);
     var qrText = qrSummary(outcome, words.title, lists);
     var figure = screen.querySelector(".px-checker__qr");
-    if (figure) drawQr(figure, qrText);
+    if (figure) { qrWaiting = { figure: figure, value: qrText }; loadQr(); flushQr(); }
     title.focus();
     announce(text(ui.announce, { title: words.title }));
   }
 
+  // The QR generator (11 KB gzip) is fetched when the visitor starts, not with the page:
+  // most visits never reach a result. The result's figure waits for it if need be.
+  var qrState = typeof window.qrcode === "function" ? "ready" : "idle"; // idle, loading, ready, failed
+  var qrWaiting = null;
+
+  function loadQr() {
+    if (qrState !== "idle") return;
+    var src = root.getAttribute("data-px-qr-src");
+    if (!src) { qrState = "failed"; return; }
+    qrState = "loading";
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () { qrState = typeof window.qrcode === "function" ? "ready" : "failed"; flushQr(); };
+    script.onerror = function () { qrState = "failed"; flushQr(); };
+    document.head.appendChild(script);
+  }
+
+  function flushQr() {
+    if (!qrWaiting || qrState === "loading") return;
+    var job = qrWaiting;
+    qrWaiting = null;
+    if (!job.figure.parentNode) return; // the visitor has moved on
+    if (qrState === "ready") drawQr(job.figure, job.value);
+    else job.figure.parentNode.removeChild(job.figure);
+  }
+
   function qrFigure() {
-    if (typeof window.qrcode !== "function") return null;
+    if (qrState === "failed") return null;
     return el("figure", { "class": "px-checker__qr" }, [
       el("figcaption", {}, [el("strong", { text: ui.qr_title }), el("span", { text: " " + ui.qr_hint })])
     ]);
@@ -470,6 +497,7 @@
   }
 
   function reset(focus) {
+    qrWaiting = null;
     answers = {};
     step = 0;
     returnToCheck = false;
