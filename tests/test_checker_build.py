@@ -67,7 +67,7 @@ def test_assets_load_only_on_the_checker_page(built_site):
     page = (built_site / PAGES["en"]).read_text(encoding="utf-8")
     assert 'src="../../assets/javascripts/checker.js"' in page
     # Fetched by checker.js after "start", not with the page.
-    assert 'data-px-qr-src="../../assets/javascripts/vendor/qrcode-generator.js"' in page
+    assert 'data-px-lib-qr="../../assets/javascripts/vendor/qrcode-generator.js"' in page
     assert '<script src="../../assets/javascripts/vendor/qrcode-generator.js"' not in page
     for other in ("index.html", "en/index.html", "regulasi/index.html"):
         text = (built_site / other).read_text(encoding="utf-8")

@@ -66,7 +66,7 @@ def checker_markdown(ruleset: Ruleset, lang: str, *, printing: bool = True) -> s
         # Without JavaScript the flow cannot run: hide it, and say the tables below answer instead.
         '<noscript><style>#px-checker{display:none}</style></noscript>',
         # The QR generator is fetched by checker.js when a visitor starts (most never see a result).
-        f'<div class="px-checker" id="px-checker" data-px-qr-src="{ROOT}/{ASSETS["qr"]}">',
+        f'<div class="px-checker" id="px-checker" data-px-lib-qr="{ROOT}/{ASSETS["qr"]}">',
         f'<link rel="stylesheet" href="{ROOT}/{ASSETS["css"]}">',
         '<div class="px-checker__live px-vh" role="status" aria-live="polite" aria-atomic="true"></div>',
         f'<div class="px-checker__screen">{start_screen(ruleset, ui)}</div>',

@@ -407,7 +407,7 @@
 
   function loadQr() {
     if (qrState !== "idle") return;
-    var src = root.getAttribute("data-px-qr-src");
+    var src = root.getAttribute("data-px-lib-qr");
     if (!src) { qrState = "failed"; return; }
     qrState = "loading";
     var script = document.createElement("script");
