@@ -24,6 +24,8 @@ def on_pre_build(config):
 @event_priority(50)  # before the citation hook notes the page and before Markdown renders
 def on_page_markdown(markdown, page, config, files):
     lang, _, rel = page.file.src_uri.partition("/")
+    if not blocks.has_markers(markdown):
+        return markdown  # most pages: no need to read the file again for its front matter
     try:
         first_line = front_matter_lines(page.file.content_string) + 1
         return blocks.expand(markdown, lang, rel, f"docs/{page.file.src_uri}", first_line)

@@ -41,3 +41,9 @@ def test_markers_inside_fenced_code_stay_as_they_are():
 def test_rendered_gives_each_block_at_its_file_line_and_skips_bad_ones():
     text = "---\ntitle: x\n---\n<!-- px:test-echo word=a -->\n<!-- px:nope -->\n<!-- px:test-echo fail=1 -->"
     assert blocks.rendered(text, "en", "x.md", "docs/en/x.md") == [(4, "echo en a line 4")]
+
+
+def test_has_markers_accepts_every_spelling_the_block_pattern_accepts():
+    assert blocks.has_markers("text\n  <!--px:test-echo -->\n")
+    assert blocks.has_markers("<!-- px:test-echo word=a -->")
+    assert not blocks.has_markers("text about px:something <!-- a comment -->")

@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from .diagnostics import Diagnostic, EngineError, did_you_mean
 
 BLOCK_RE = re.compile(r"^<!--\s*px:(?P<name>[a-z0-9-]+)(?P<args>[^>]*?)\s*-->\s*$")
+_ANY_MARKER = re.compile(r"^\s*<!--\s*px:", re.MULTILINE)  # a cheap test, as permissive as BLOCK_RE
+
+
+def has_markers(text: str) -> bool:
+    """Whether the text may hold a block marker (so callers can skip work for most pages)."""
+    return _ANY_MARKER.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -58,9 +64,22 @@ def _markers(lines: list[str]):
             yield index, match
 
 
-def _request(match: re.Match, lang: str, page_rel: str, path: str, line: int) -> BlockRequest:
-    args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
-    return BlockRequest(match.group("name"), args, lang, page_rel, path, line)
+def _render_each(lines: list[str], lang: str, page_rel: str, path: str, first_line: int):
+    """(index, Markdown or Diagnostic) for every block marker in ``lines``."""
+    for index, match in _markers(lines):
+        name = match.group("name")
+        line = index + first_line
+        render = _renderers.get(name)
+        if render is None:
+            hint = did_you_mean(name, _renderers) or f"known blocks: {', '.join(sorted(_renderers))}"
+            yield index, Diagnostic(path, line, 1, f"unknown block 'px:{name}'", hint)
+            continue
+        try:
+            args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
+            yield index, render(BlockRequest(name, args, lang, page_rel, path, line))
+        except ValueError as error:
+            message = getattr(error, "message", str(error))
+            yield index, Diagnostic(path, line, 1, f"block 'px:{name}': {message}", getattr(error, "suggestion", ""))
 
 
 def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int = 1) -> str:
@@ -70,19 +89,11 @@ def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int =
     front matter before hooks see the Markdown)."""
     problems: list[Diagnostic] = []
     lines = markdown.split("\n")
-    for index, match in _markers(lines):
-        name = match.group("name")
-        render = _renderers.get(name)
-        if render is None:
-            hint = did_you_mean(name, _renderers) or f"known blocks: {', '.join(sorted(_renderers))}"
-            problems.append(Diagnostic(path, index + first_line, 1, f"unknown block 'px:{name}'", hint))
-            continue
-        try:
-            lines[index] = render(_request(match, lang, page_rel, path, index + first_line))
-        except ValueError as error:
-            message = getattr(error, "message", str(error))
-            problems.append(Diagnostic(path, index + first_line, 1, f"block 'px:{name}': {message}",
-                                       getattr(error, "suggestion", "")))
+    for index, output in _render_each(lines, lang, page_rel, path, first_line):
+        if isinstance(output, Diagnostic):
+            problems.append(output)
+        else:
+            lines[index] = output
     if problems:
         raise EngineError(problems)
     return "\n".join(lines)
@@ -95,16 +106,8 @@ def rendered(text: str, lang: str, page_rel: str, path: str) -> list[tuple[int, 
     must count for "Cited on" back-links and citation parity like the page's
     own. A block that does not render is skipped here; the page pass reports it
     with its location."""
-    out: list[tuple[int, str]] = []
-    for index, match in _markers(text.split("\n")):
-        render = _renderers.get(match.group("name"))
-        if render is None:
-            continue
-        try:
-            out.append((index + 1, render(_request(match, lang, page_rel, path, index + 1))))
-        except ValueError:
-            continue
-    return out
+    return [(index + 1, output) for index, output in _render_each(text.split("\n"), lang, page_rel, path, 1)
+            if not isinstance(output, Diagnostic)]
 
 
 def known_blocks() -> list[str]:

@@ -88,7 +88,7 @@ def scan_page(path: Path) -> tuple[str, list[Found], bool]:
     cached = _cache.get(key)
     if cached is None:
         text = path.read_text(encoding="utf-8")
-        cached = (page_title(text), find_citations(text), "<!-- px:" in text)
+        cached = (page_title(text), find_citations(text), blocks.has_markers(text))
         _cache[key] = cached
     return cached
 

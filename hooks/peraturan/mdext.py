@@ -103,7 +103,6 @@ class CitationContext:
         # an <aside> (tests/test_citations_build.py checks the search index).
         return f'<aside class="px-previews" hidden data-search-exclude>{blocks}</aside>'
 
-
     def _preview(self, dom_id: str, unit: Resolved) -> str:
         """A provision's preview is the same on every page that cites it: render it once."""
         key = (dom_id, self.lang)

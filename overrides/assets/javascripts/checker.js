@@ -507,7 +507,6 @@
   }
 
   window.addEventListener("kiosk:reset", function () { reset(false); });
-  root.hidden = false; // (older builds hid the box until now)
   start(); // replaces the start screen the page already shows with the live one
   api.reset = function () { reset(false); };
 })();
