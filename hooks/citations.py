@@ -26,6 +26,7 @@ from peraturan import buildstate, corpus, export, regpages
 from peraturan.diagnostics import EngineError
 from peraturan.mdext import CitationContext, CitationExtension
 from peraturan.registry import load_registry
+from peraturan.safe import SafeLinksExtension
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
 FOLDER = "regulasi"
@@ -78,6 +79,8 @@ def on_config(config):
         context.cache, context.preview_cache, context.link_cache = {}, {}, {}
     if not any(isinstance(ext, CitationExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(CitationExtension(context))
+    if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(SafeLinksExtension())  # no on* attribute, no javascript: link
     buildstate.registry = registry
     _extend_nav(config, registry)
     return config

@@ -23,6 +23,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from peraturan.safe import url_problem
 from sitekit import kiosk_links
 
 # Where extra.polyfills in mkdocs.kiosk.yml expects the shim, relative to the site root.
@@ -98,6 +99,9 @@ def on_config(config):
     printer = config.extra.get("kiosk_printer", False)
     if not isinstance(printer, bool):
         raise PluginError(f"mkdocs.kiosk.yml: extra.kiosk_printer must be true or false, got {printer!r}")
+    source = config.extra.get("kiosk_regulation_source")
+    if source is not None and url_problem(source):  # printed and linked on every kiosk page
+        raise PluginError(f"mkdocs.kiosk.yml: extra.kiosk_regulation_source {url_problem(source)}")
     as_of = _as_date(config.extra.get("as_of"), "extra.as_of")
     built = _build_date()
     default_lang, homes = _home_pages(config)

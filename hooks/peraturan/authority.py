@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from .bibliography import Bibliography
 from .diagnostics import EngineError, did_you_mean
 from .registry import Registry, Text
+from .safe import text as escape
 from .sitedata import DataChecker, mark
 from .yamlsource import load_yaml
 
@@ -221,7 +221,7 @@ def render(amap: AuthorityMap, lang: str, dom_id: str = "peta-kewenangan") -> st
 
 
 def _md(text: str) -> str:
-    return text.replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
+    return escape(text)
 
 
 def _center(node: Node) -> tuple[float, float]:

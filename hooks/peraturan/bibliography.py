@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import safe
 from .diagnostics import Diagnostic, EngineError, did_you_mean
 from .inline import sub_outside_code
 from .registry import Text
@@ -190,7 +191,7 @@ def ref_target(entry: Entry, page_rel: str) -> str:
 
 
 def _md_text(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+    return safe.text(text)
 
 
 # ----------------------------------------------------------------------------- rendering
@@ -253,6 +254,4 @@ def _address(entry: Entry, lang: str) -> str:
 
 
 def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text, quote=True)
+    return safe.text(text)

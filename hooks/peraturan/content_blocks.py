@@ -30,7 +30,6 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
 from . import authority, bibliography, claims, dated, glossary
@@ -40,6 +39,7 @@ from .diagnostics import Diagnostic, EngineError, did_you_mean
 from .inline import blank_code_spans, sub_outside_code
 from .registry import Item, Registry
 from .resolver import ResolveError, resolve
+from .safe import text as escape
 from .scan import front_matter_lines, prose_lines
 from .sitedata import evidence_badge as data_badge
 
@@ -234,7 +234,7 @@ def _amounts_table(request: BlockRequest) -> str:
 
     def link(entry) -> str:
         target = bibliography.ref_target(entry, request.page_rel)
-        return f"[{entry.short.get(request.lang)}]({target})"
+        return f"[{escape(entry.short.get(request.lang))}]({target})"
 
     return '<div class="px-amounts" markdown>\n\n' + dated.amounts_table(amounts, link, request.lang) + "\n\n</div>"
 

@@ -18,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks
+from . import blocks, frontmatter
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic
 from .registry import Registry
 from .render import display
 from .resolver import ResolvedCitation, ResolveError, resolve
-from .scan import Found, find_citations, front_matter_lines, prose_lines
+from .scan import Found, find_citations, prose_lines
 
 
 @dataclass
@@ -69,28 +69,41 @@ class Corpus:
 _cache: dict[tuple[str, int, int, str], tuple[str, list[Found], bool]] = {}
 
 
-def page_title(text: str) -> str:
-    skip = front_matter_lines(text)
-    if skip:
-        for line in text.split("\n")[1 : skip - 1]:
-            if line.startswith("title:"):
-                return line.split(":", 1)[1].strip().strip("\"'")
+def page_title(text: str, meta: dict | None = None) -> str:
+    """The front matter's title, else the first '# ' heading (as MkDocs chooses)."""
+    meta = frontmatter.read(text)[0] if meta is None else meta
+    if isinstance(meta.get("title"), str):
+        return meta["title"]
     for _, line in prose_lines(text):
         if line.startswith("# "):
             return line[2:].split("{")[0].strip()
     return ""
 
 
-def scan_page(path: Path) -> tuple[str, list[Found], bool]:
-    """Title, citations and "has block markers" of one file, cached while the file is unchanged."""
+def scan_page(path: Path) -> tuple[str, list[Found], bool, list[tuple[int, int, str, str]]]:
+    """Title, citations, "has block markers" and front-matter problems of one file,
+    cached while the file is unchanged."""
     stat = path.stat()
     key = (str(path), stat.st_mtime_ns, stat.st_size, "")
     cached = _cache.get(key)
     if cached is None:
-        text = path.read_text(encoding="utf-8")
-        cached = (page_title(text), find_citations(text), blocks.has_markers(text))
+        text, problem = read_text(path)
+        meta, problems = frontmatter.read(text)
+        cached = (page_title(text, meta), find_citations(text), blocks.has_markers(text), problem + problems)
         _cache[key] = cached
     return cached
+
+
+def read_text(path: Path) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """A page's text; bytes that are not UTF-8 become a problem at their line."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return "", [(line, col, f"is not UTF-8 text (byte 0x{data[error.start]:02x})",
+                     "save the file as UTF-8 in your editor")]
 
 
 def block_citations(path: Path, lang: str, rel: str, label: str) -> list[Found]:
@@ -122,7 +135,8 @@ def check_corpus(
                 continue
             src = f"{lang}/{rel}"
             label = f"{docs_label}/{src}"
-            title, found, has_blocks = scan_page(path)
+            title, found, has_blocks, page_problems = scan_page(path)
+            problems += [Diagnostic(label, line, col, message, hint) for line, col, message, hint in page_problems]
             if has_blocks:
                 found = found + block_citations(path, lang, rel, label)
             page = CitedPage(src, lang, rel, title)

@@ -27,6 +27,7 @@ from .bibliography import Bibliography, Entry
 from .diagnostics import EngineError
 from .registry import Registry, Text
 from .resolver import ResolvedCitation
+from .safe import text as safe_text
 from .sitedata import DataChecker, Day, format_rupiah, mark, resolve_citation
 from .yamlsource import Located, load_yaml
 
@@ -351,7 +352,7 @@ def amounts_table(amounts: Amounts, bibliography_link, lang: str) -> str:
     from .sitedata import evidence_badge
 
     comps = amounts.components
-    head = [w["period"], *(comp.label.get(lang) for comp in comps), w["basis"], w["sources"]]
+    head = [w["period"], *(_cell(comp.label.get(lang)) for comp in comps), w["basis"], w["sources"]]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for period in amounts.periods:
         cells = [f"**{_cell(period.label.get(lang))}**"]
@@ -381,7 +382,7 @@ def limit_history(limit: Limit, lang: str) -> str:
     from .sitedata import format_date
 
     unit = UNITS[limit.unit][0 if lang == "id" else 1]
-    rows = [f"| {w['period']} | {limit.label.get(lang)} | {w['basis']} |", "|---|---|---|"]
+    rows = [f"| {w['period']} | {_cell(limit.label.get(lang))} | {w['basis']} |", "|---|---|---|"]
     for period in limit.periods:
         start, end = period.valid_from, period.valid_to
         if start and end:
@@ -399,4 +400,5 @@ def limit_history(limit: Limit, lang: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Data as text inside a Markdown table cell (safe.text also escapes '|')."""
+    return safe_text(text).replace("\n", " ")

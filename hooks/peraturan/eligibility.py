@@ -31,6 +31,7 @@ from .citation import CITATION_RE, CitationSyntaxError, parse
 from .diagnostics import Diagnostic, EngineError, did_you_mean
 from .registry import Registry, Text
 from .resolver import ResolvedCitation, ResolveError, resolve
+from .safe import url_problem
 from .yamlsource import Located, LocatedList, load_yaml
 
 OUTCOMES = ("eligible", "probably-not-eligible", "cannot-tell")
@@ -812,8 +813,8 @@ def _read_sources(c: _Checker, v: Located, label: str) -> tuple[Source, ...]:
         if entry is None or not c.keys(entry, ("label",), ("url",), f"{label}: sources[{index}]"):
             continue
         url = entry.get("url")
-        if url is not None and (not isinstance(url, str) or not url.startswith(("https://", "http://"))):
-            c.error(entry.where("url"), f"{label}: sources[{index}]: url must start with https:// or http://")
+        if url is not None and url_problem(url):
+            c.error(entry.where("url"), f"{label}: sources[{index}]: url {url_problem(url)}")
             url = None
         text = c.text(entry["label"], entry.where("label"), f"{label}: sources[{index}].label")
         if text:

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape
 
 from . import blocks
 from .eligibility import Question, Rule, Ruleset, RuleVersion
 from .render import format_date
+from .safe import markdown as safe_markdown
+from .safe import text as escape
 
 ROOT = "__PX_CHECKER_ROOT__"
 ASSETS = {
@@ -113,7 +114,7 @@ def static_section(ruleset: Ruleset, lang: str) -> str:
     out = [
         '<section class="px-checker-static" id="px-checker-static" markdown="1">',
         "",
-        f"## {ui['static_title']}",
+        f"## {escape(ui['static_title'])}",
         "",
         _md(ui["static_intro"].replace("{date}", format_date(as_of, lang))),
         "",
@@ -124,8 +125,8 @@ def static_section(ruleset: Ruleset, lang: str) -> str:
         if not rows:
             continue
         last = ui["sources"] if kind == "kebijakan" else ui["col_basis"]
-        out += [f"### {ui['section_' + kind]}", "",
-                f"| {ui['col_criterion']} | {ui['col_fails_if']} | {ui['col_reason']} | {last} |",
+        out += [f"### {escape(ui['section_' + kind])}", "",
+                _row(ui["col_criterion"], ui["col_fails_if"], ui["col_reason"], last),
                 "| --- | --- | --- | --- |"]
         for rule, version in rows:
             question = ruleset.questions[rule.question]
@@ -135,8 +136,8 @@ def static_section(ruleset: Ruleset, lang: str) -> str:
     out += [_md(ui["static_unsure"]), ""]
     history = [(rule, version) for rule in ruleset.rules for version in rule.versions if not version.in_force(as_of)]
     if history:
-        out += [f"### {ui['section_history']}", "",
-                f"| {ui['col_criterion']} | {ui['col_period']} | {ui['col_fails_if']} | {ui['col_basis']} |",
+        out += [f"### {escape(ui['section_history'])}", "",
+                _row(ui["col_criterion"], ui["col_period"], ui["col_fails_if"], ui["col_basis"]),
                 "| --- | --- | --- | --- |"]
         for rule, version in history:
             question = ruleset.questions[rule.question]
@@ -180,7 +181,7 @@ def _source(source, ruleset: Ruleset, lang: str) -> str:
     label = _cell(source.label.get(lang))
     if source.url:
         return f"[{label}]({source.url})"
-    return f"{label} ({ruleset.ui['no_source_url'].get(lang)})"
+    return f"{label} ({_cell(ruleset.ui['no_source_url'].get(lang))})"
 
 
 def period(version: RuleVersion, ruleset: Ruleset, lang: str) -> str:
@@ -195,8 +196,8 @@ def period(version: RuleVersion, ruleset: Ruleset, lang: str) -> str:
 
 
 def extra_section(dom_id: str, title: str, items, lang: str) -> str:
-    lines = [f'<div class="px-checker-extra" id="{dom_id}" markdown="1">', "", f"### {title}", ""]
-    lines += [f"- {item.get(lang)}" for item in items]
+    lines = [f'<div class="px-checker-extra" id="{dom_id}" markdown="1">', "", f"### {escape(title)}", ""]
+    lines += [f"- {safe_markdown(item.get(lang))}" for item in items]
     lines += ["", "</div>"]
     return "\n".join(lines)
 
@@ -238,17 +239,19 @@ def _template(rule: Rule, index: int, version: RuleVersion, ruleset: Ruleset, la
 # --------------------------------------------------------------------------- helpers
 
 
+def _row(*cells: str) -> str:
+    """A Markdown table row of data texts."""
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    return _md(text).replace("|", "\\|")
+    return escape(text).replace("\n", " ")
 
 
 def _md(text: str) -> str:
     """Plain text safe as Markdown: no accidental emphasis, HTML or citations."""
-    text = escape(text, quote=False)
-    for char in ("\\", "*", "_", "`", "[", "]"):
-        text = text.replace(char, "\\" + char)
-    return text
+    return escape(text)
 
 
 def relative_root(page_url: str) -> str:

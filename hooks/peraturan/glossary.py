@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic
 from .registry import Registry
 from .resolver import ResolveError, resolve
+from .safe import text as escape
 
 ABBR_RE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>\S.*)$")
 
@@ -92,7 +92,7 @@ def abbreviation_table(abbreviations: list[Abbreviation], lang: str) -> str:
     w = WORDS[lang]
     rows = [f"| {w['abbr']} | {w['title']} |", "|---|---|"]
     for item in sorted(abbreviations, key=lambda a: a.abbr.casefold()):
-        rows.append(f"| {item.abbr} | {item.title.replace('|', '/')} |")
+        rows.append(f"| {escape(item.abbr)} | {escape(item.title)} |")
     return "\n".join(rows)
 
 

@@ -8,12 +8,14 @@ field before failing, so an editor fixes a batch of mistakes in one go.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .citation import LEVELS, CitationSyntaxError, Ref, parse_ref, unit_sort_key
 from .diagnostics import Diagnostic, EngineError, did_you_mean
+from .safe import url_problem, visible
 from .yamlsource import Located, LocatedList, load_yaml
 
 UNKNOWN = "unknown"
@@ -278,6 +280,9 @@ def _label(path: Path, root: str) -> str:
     return f"{root}/{path.name}" if root else str(path)
 
 
+# a citation's instrument name is shown raw in the nav: plain letters, digits and punctuation only
+CITE_AS = re.compile(r"[A-Za-z][A-Za-z0-9 .,()/-]*[A-Za-z0-9)]")
+
 INSTRUMENT_REQUIRED = ("id", "type", "number", "year", "cite_as", "name", "title", "dates", "gazette", "sources",
                        "relations", "provisions")
 INSTRUMENT_OPTIONAL = ("aliases", "status", "notes")
@@ -301,6 +306,10 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str) -> Instrumen
         c.error(root.where("year"), "year must be a four-digit number", f"got {year!r}")
         year = 0
     cite_as = c.string(root, "cite_as", "instrument")
+    if cite_as and not CITE_AS.fullmatch(cite_as):
+        c.error(root.where("cite_as"), f"cite_as {visible(cite_as)!r} may hold only letters, digits, spaces "
+                "and . , ( ) / -", "e.g. 'Perpres 36/2020'")
+        cite_as = None
     aliases = root.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         c.error(root.where("aliases"), "aliases must be a list of strings")
@@ -373,8 +382,9 @@ def _read_sources(c: _Checker, root: Located) -> tuple[Source, ...]:
         if block is None or not c.keys(block, ("url", "label", "kind", "read"), (), f"sources[{index}]"):
             continue
         url = c.string(block, "url", f"sources[{index}]")
-        if url and not url.startswith(("https://", "http://")):
-            c.error(block.where("url"), f"sources[{index}]: url must start with https:// or http://")
+        if url and url_problem(url):
+            c.error(block.where("url"), f"sources[{index}]: url {url_problem(url)}")
+            url = None
         label = c.text(block.get("label"), block.where("label"), f"sources[{index}].label")
         kind = block.get("kind")
         if kind not in SOURCE_KINDS:
@@ -404,6 +414,13 @@ def _read_relations(c: _Checker, root: Located) -> list[Relation]:
             continue
         target = c.string(block, "target", what)
         evidence = c.evidence(block, "evidence", what)
+        if "via" in block and not isinstance(block["via"], str):
+            c.error(block.where("via"), f"{what}: via must be text (the instrument or article it goes through)",
+                    f"got {type(block['via']).__name__}")
+            continue
+        if "source" in block and url_problem(block["source"]):
+            c.error(block.where("source"), f"{what}: source {url_problem(block['source'])}")
+            continue
         if target:
             relation = Relation(kind, target, block.get("via"), evidence, block.get("source"))
             relations.append(relation)
@@ -497,6 +514,9 @@ def _read_versions(c: _Checker, block: Located, what: str) -> tuple[Version, ...
                     "check the dates")
         evidence = c.evidence(v, "evidence", label)
         source = c.string(v, "source", label)
+        if source and url_problem(source):
+            c.error(v.where("source"), f"{label}: source {url_problem(source)}")
+            source = None
         text_id = v.get("text_id")
         text_en = v.get("text_en")
         for key, value in (("text_id", text_id), ("text_en", text_en), ("by", v.get("by"))):

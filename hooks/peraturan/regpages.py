@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from html import escape
 from pathlib import Path
 
 from .citation import unit_sort_key
 from .corpus import Corpus
 from .registry import Instrument, Provision, Registry, Version
 from .render import evidence_badge, format_date, label, ref_display, version_body, version_period
+from .safe import markdown as safe_markdown
+from .safe import text as escape
 
 TYPE_NAMES = {
     "perpres": ("Peraturan Presiden", "Presidential Regulation"),
@@ -155,7 +156,7 @@ def _title(instrument: Instrument, lang: str) -> str:
     if instrument.title is None:
         return label(lang, "unknown")
     if lang == "id":
-        return instrument.title.id
+        return escape(instrument.title.id)
     original = f'<span lang="id">{escape(instrument.title.id)}</span>'
     return f"{escape(instrument.title.en)}{_w(lang, 'unofficial_title')} — {original}"
 
@@ -244,7 +245,7 @@ def instrument_page(instrument: Instrument, registry: Registry, corpus: Corpus, 
     ]
     if instrument.notes:
         out += [f"## {_w(lang, 'notes')} {{ #catatan }}", ""]
-        out += [f"- {escape(note.get(lang))}" for note in instrument.notes]
+        out += [f"- {safe_markdown(note.get(lang))}" for note in instrument.notes]
         out.append("")
     out += [f"## {_w(lang, 'provisions')} {{ #pasal }}", ""]
     if not instrument.provisions:
@@ -288,7 +289,7 @@ def relations_block(instrument: Instrument, registry: Registry, lang: str) -> st
     order = ("amends", "amended-by", "replaces", "replaced-by", "implements", "implemented-by")
     for relation in sorted(instrument.relations, key=lambda r: (order.index(r.type), r.target)):
         target = registry.instruments[relation.target]
-        via = f" ({_w(lang, 'via')} {relation.via})" if relation.via else ""
+        via = f" ({_w(lang, 'via')} {escape(relation.via)})" if relation.via else ""
         lines.append(f"- {_w(lang, relation.type)} [{target.cite_as}]({page_path(target)}){via} "
                      f"{evidence_badge(relation.evidence, lang)}")
     return "\n".join(lines)
@@ -303,7 +304,7 @@ def provision_block(provision: Provision, instrument: Instrument, corpus: Corpus
                     level: int) -> list[str]:
     hashes = "#" * level
     anchor = provision.ref.anchor()
-    out = [f"{hashes} {ref_display(provision.ref, lang)}: {provision.heading.get(lang)} {{ #{anchor} }}", ""]
+    out = [f"{hashes} {ref_display(provision.ref, lang)}: {escape(provision.heading.get(lang))} {{ #{anchor} }}", ""]
     current = provision.version_at(as_of)
     ordered = list(reversed(provision.versions))
     shown_current = current or ordered[0]
@@ -318,7 +319,7 @@ def provision_block(provision: Provision, instrument: Instrument, corpus: Corpus
     out.append(f'<p class="px-cited-on"><strong>{escape(_w(lang, "cited_on"))}:</strong></p>')
     out.append("")
     if pages:
-        out += [f"- [{p.title or p.rel}]({_relative_to_folder(p.rel)})" for p in pages]
+        out += [f"- [{escape(p.title or p.rel)}]({_relative_to_folder(p.rel)})" for p in pages]
     else:
         out.append(_w(lang, "not_cited"))
     out.append("")

@@ -9,11 +9,11 @@ from the parsed citation, never typed by an author.
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from .citation import Ref, Span
 from .registry import Item, Provision, Version
 from .resolver import Resolved, ResolvedCitation
+from .safe import text as escape
 
 LABELS = {
     "id": {

@@ -19,6 +19,7 @@ from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic, did_you_mean
 from .registry import Registry, Text
 from .resolver import ResolvedCitation, ResolveError, resolve
+from .safe import url_problem
 from .yamlsource import Located, LocatedList
 
 UNKNOWN = "unknown"
@@ -198,8 +199,8 @@ class DataChecker:
         value = self.string(data, key, what, allow_unknown=True)
         if value is None or value == UNKNOWN:
             return None
-        if not value.startswith(("https://", "http://")):
-            self.error(data.where(key), f"{what}: '{key}' must start with https:// or http://, or be unknown")
+        if url_problem(value):
+            self.error(data.where(key), f"{what}: '{key}' {url_problem(value)}, or be unknown")
             return None
         return value
 
