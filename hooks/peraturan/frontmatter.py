@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
+from .diagnostics import EngineError
 from .safe import visible
 from .scan import front_matter_lines
-from .yamlsource import Located, _Loader
+from .yamlsource import Located, parse_yaml
 
 _TITLE_MARKUP = re.compile(r"[<>{}`]|\[\[|\]\(|\\")
 
@@ -29,12 +28,11 @@ def read(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str, str]]]:
         return {}, [(1, 1, "front matter opens with '---' but never closes", "end it with a line '---'")]
     source = "\n".join(text.split("\n")[1: skip - 1])
     try:
-        data = yaml.load(source, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
-        problem = getattr(error, "problem", None) or str(error).split("\n")[0]
-        return {}, [(line, col, f"invalid front matter YAML: {problem}", "check indentation and quoting")]
+        data = parse_yaml(source, "", first_line=2)
+    except EngineError as error:
+        found = error.diagnostics[0]
+        return {}, [(found.line, found.col, found.message.replace("invalid YAML", "invalid front matter YAML"),
+                     found.suggestion)]
     if data is None:
         return {}, []
     if not isinstance(data, Located):

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, EngineError
+from .safe import visible
 
 
 class Located(dict):
@@ -80,12 +81,32 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 
 
 def load_yaml(path: Path, label: str) -> Any:
-    """Load one YAML file; a syntax error becomes a Diagnostic at its line."""
+    """Load one YAML file; bad bytes and bad syntax become a Diagnostic at their line."""
+    data = path.read_bytes()
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise EngineError([Diagnostic(label, line, col, f"is not UTF-8 text (byte 0x{data[error.start]:02x})",
+                                      "save the file as UTF-8 in your editor")]) from None
+    return parse_yaml(text, label)
+
+
+def parse_yaml(text: str, label: str, first_line: int = 1) -> Any:
+    """YAML text to Located values; every YAML error (also a control character,
+    which PyYAML reports without a mark class) becomes a Diagnostic."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise EngineError(
-            [Diagnostic(label, line, col, f"invalid YAML: {error.problem or error}", "check indentation and quoting")]
-        ) from None
+        line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+        raise EngineError([Diagnostic(label, line, col, f"invalid YAML: {visible(str(error.problem or error))}",
+                                      "check indentation and quoting")]) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + first_line
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise EngineError([Diagnostic(label, line, col, f"invalid YAML: the character <U+{error.character:04X}> "
+                                      "is not allowed", "delete it; it may be invisible in your editor")]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - any other PyYAML error still gets the file
+        raise EngineError([Diagnostic(label, first_line, 1, f"invalid YAML: {visible(str(error))}")]) from None
