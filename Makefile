@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build kiosk test lint bench audit clean
+.PHONY: serve check build preview kiosk zim test lint bench audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,20 @@ node_modules/.installed: package.json package-lock.json
 serve: $(VENV)/.runtime node_modules/.installed  ## the site, with live reload, on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
-build: $(VENV)/.runtime node_modules/.installed  ## strict build into site/
-	$(BIN)/mkdocs build --strict -d site
+check: $(VENV)/.runtime node_modules/.installed  ## strict build into a throw-away folder: every error, no SITE_URL needed
+	dir=$$(mktemp -d) && $(BIN)/mkdocs build --strict -d "$$dir"; status=$$?; rm -rf "$$dir"; exit $$status
+
+# A publishing build needs the site's public address (canonical links, hreflang, sitemap):
+#   make build SITE_URL=https://example.org/prakerja/
+# It writes site/ (with site/_headers) and site.nginx.conf; see dev/DEPLOY.md.
+build: $(VENV)/.runtime node_modules/.installed  ## publishing build into site/ (needs SITE_URL=https://…/)
+	@PYTHONPATH=hooks $(BIN)/python -m sitekit.siteurl "$(SITE_URL)" >/dev/null
+	SITE_URL="$(SITE_URL)" $(BIN)/mkdocs build --strict -d site
+	PYTHONPATH=hooks $(BIN)/python -m sitekit.hostconfig nginx site "$(SITE_URL)" > site.nginx.conf
+
+preview: $(VENV)/.runtime  ## serve the publishing build as a host would (under SITE_URL's path, with _headers)
+	@PYTHONPATH=hooks $(BIN)/python -m sitekit.siteurl "$(SITE_URL)" >/dev/null
+	PYTHONPATH=hooks $(BIN)/python -m sitekit.hostpreview site "$(SITE_URL)" 8001
 
 kiosk: $(VENV)/.runtime node_modules/.installed  ## offline kiosk build into site-kiosk/ and site-kiosk.zip
 	$(BIN)/mkdocs build --strict -f mkdocs.kiosk.yml -d site-kiosk
@@ -55,4 +67,4 @@ audit: $(VENV)/.dev node_modules/.installed /usr/bin/chromium  ## axe, page weig
 	$(BIN)/python benchmarks/audit.py --site site --kiosk site-kiosk --runs 3
 
 clean:
-	rm -rf site site-kiosk site-kiosk.zip .pytest_cache
+	rm -rf site site.nginx.conf site-kiosk site-kiosk.zip site.zim .pytest_cache

@@ -15,6 +15,7 @@ import re
 
 import pytest
 import yaml
+from a11y_tools import inject_axe
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
@@ -25,7 +26,6 @@ pytestmark = pytest.mark.browser
 
 PAGES = {"id": "/cek-kelayakan/", "en": "/en/cek-kelayakan/"}
 APP = "#px-checker"
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "eligibility.yml").read_text(encoding="utf-8"))["cases"]
 AS_OF = dt.date.fromisoformat(
@@ -55,8 +55,7 @@ def open_checker(page, site_server, lang: str) -> dict:
 
 def axe(page, step: str) -> None:
     """axe-core over the whole page, WCAG 2.2 A/AA plus best practices; no rule switched off."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+    inject_axe(page)
     # Focus moves scroll the page and Material fades its header title: let transitions finish.
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     result = page.evaluate(

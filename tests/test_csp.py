@@ -1,0 +1,139 @@
+"""The Content-Security-Policy (issue 12 item 3, issue 15): on every page of both
+builds, no violation while reading, and an injected inline script is blocked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, guarded_context, run_search
+from sitekit import csp
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+INJECTED = ('<script>window.pxInjected = 1</script>'
+            '<img src="data:," alt="" onload="window.pxInjected = 2">'
+            '<a id="px-injected" href="javascript:window.pxInjected=3">x</a>')
+
+
+# ---- plain Python ----------------------------------------------------------------------
+
+def test_only_scripts_that_run_are_hashed():
+    html = ('<script>a()</script><script src="x.js"></script><script type="application/json">{}</script>'
+            '<script type="application/ld+json">{}</script><script type="module">b()</script>')
+    assert csp.inline_scripts(html) == ["a()", "b()"]
+
+
+def test_the_hash_is_the_one_browsers_compute():
+    # echo -n "alert(1)" | openssl dgst -sha256 -binary | base64
+    assert csp.sha256("alert(1)") == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+
+
+def test_the_meta_goes_before_every_script():
+    html = '<html><head><meta charset="utf-8"><script>x()</script></head></html>'
+    out = csp.with_meta(html, csp.Policy(("'sha256-a'",), ()))
+    assert out.index("Content-Security-Policy") < out.index("<script>")
+    assert csp.with_meta(out, csp.Policy(("'sha256-b'",), ())).count("Content-Security-Policy") == 1
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        ('<button onclick="go()">x</button>', "p.html: an inline event handler (on...=) would be blocked"),
+        ('<a href="javascript:go()">x</a>', "p.html: a javascript: URL would be blocked"),
+    ],
+)
+def test_what_a_hash_cannot_allow_stops_the_build(tmp_path, html, message):
+    (tmp_path / "p.html").write_text(f"<html><head></head><body>{html}</body></html>", encoding="utf-8")
+    with pytest.raises(csp.CspError, match=re.escape(message)):
+        csp.site_policy(tmp_path)
+
+
+def test_the_iframe_worker_script_is_rebuilt_from_the_shim():
+    shim = (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text(encoding="utf-8")
+    [script] = csp.shim_bootstrap_scripts(shim, {"w.js"})
+    assert script.startswith("postMessage=function c(s,n){parent.postMessage(s,n||\"*\")};importScripts=function d(")
+    assert 'filename:"w.js"' in script and "${" not in script
+    with pytest.raises(csp.CspError, match="iframe template changed"):
+        csp.shim_bootstrap_scripts(shim.replace("<html><body><script>", "<html><script>"), {"w.js"})
+
+
+# ---- the built pages -------------------------------------------------------------------
+
+def _policies(site: Path) -> set[str]:
+    found = set()
+    for page in site.rglob("*.html"):
+        match = META.search(page.read_text(encoding="utf-8"))
+        assert match, f"{page}: no Content-Security-Policy"
+        found.add(match.group(1))
+    return found
+
+
+def test_every_page_of_both_builds_carries_one_strict_policy(built_site, kiosk_site):
+    for site in (built_site, kiosk_site):
+        [policy] = _policies(site)
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        assert "script-src 'self' 'sha256-" in policy and "object-src 'none'" in policy
+
+
+def _watch(page) -> list[str]:
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return violations
+
+
+def _injected_is_blocked(page) -> None:
+    page.wait_for_load_state("load")
+    page.locator("#px-injected").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.pxInjected") is None
+
+
+@pytest.mark.browser
+def test_public_pages_read_without_violation_and_block_an_injected_script(chromium, built_site, site_server):
+    context = guarded_context(chromium, (site_server.origin + "/",))
+    page = context.new_page()
+    violations = _watch(page)
+    for path in sorted(built_site.rglob("*.html")):
+        page.goto(f"{site_server.origin}/{path.relative_to(built_site).as_posix()}", wait_until="load")
+    assert not violations
+    assert not context.outside_requests
+
+    def inject(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("</body>", INJECTED + "</body>"))
+
+    page.route(site_server.origin + "/kelayakan/", inject)
+    page.goto(site_server.origin + "/kelayakan/")
+    _injected_is_blocked(page)
+    assert any("inline script" in text for text in violations), violations
+    assert any("inline event handler" in text for text in violations), violations
+    context.close()
+
+
+@pytest.mark.browser
+def test_kiosk_pages_from_file_read_without_violation_and_block_an_injected_script(chromium, kiosk_site):
+    context = guarded_context(chromium, (kiosk_site.as_uri() + "/",))
+    page = context.new_page()
+    violations = _watch(page)
+    # Not the 404 pages: a kiosk never shows them from file://, and they name root-absolute assets.
+    for path in sorted(p for p in kiosk_site.rglob("*.html") if p.name != "404.html"):
+        page.goto(path.as_uri(), wait_until="load")
+    assert not violations
+    # Search runs through the iframe-worker shim from file://: its inline script is hashed.
+    page.goto((kiosk_site / "en" / "index.html").as_uri())
+    assert "Kartu Prakerja explained" in run_search(page, "volunteers")
+    assert not violations
+    injected = kiosk_site / "px-injected-test.html"
+    injected.write_text((kiosk_site / "kelayakan.html").read_text(encoding="utf-8")
+                        .replace("</body>", INJECTED + "</body>"), encoding="utf-8")
+    try:
+        page.goto(injected.as_uri())
+        _injected_is_blocked(page)
+    finally:
+        injected.unlink()
+    assert any("inline script" in text for text in violations), violations
+    assert not context.outside_requests
+    context.close()
