@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, content_blocks, glossary
+from peraturan import buildstate, content_blocks, glossary, sitedata
 from peraturan.diagnostics import EngineError
 
 
@@ -40,6 +40,8 @@ def on_config(config):
         content_blocks.load(root, buildstate.registry, context.as_of, used)
     except EngineError as error:
         raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
+    # The notice banner says the as-of date in words, like the text ("1 Oktober 2025").
+    config.extra["as_of_text"] = {lang: sitedata.format_date(context.as_of, lang) for lang in ("id", "en")}
     return config
 
 

@@ -125,3 +125,17 @@ def test_a_site_without_the_checker_block_does_not_need_the_rules(docs_copy, tmp
                       encoding="utf-8")
     mkdocs_build(tmp_path / "site", project=docs_copy)
     assert not (tmp_path / "site" / "assets/javascripts/vendor/qrcode-generator.js").exists()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "pendaftaran terakhir dibuka pada 2024"),
+                                              ("en", "registration last opened in 2024")])
+def test_program_status_is_its_own_sourced_section_before_the_next_steps(built_site, lang, words):
+    """The status (registration closed, the move to Kemnaker) is not buried in "next steps":
+    it has its own section, with its dated press sources, which checker.js moves into the result."""
+    page = soup(built_site, PAGES[lang])
+    status = page.select_one("#px-checker-status")
+    assert words in status.get_text(" ", strip=True)
+    assert {a["href"].split("/")[2] for a in status.select("a[href^=http]")} == {"jabaran.id", "www.idntimes.com"}
+    ids = [div["id"] for div in page.select(".px-checker-extra")]
+    assert ids.index("px-checker-status") < ids.index("px-checker-next")
+    assert words not in page.select_one("#px-checker-next").get_text(" ", strip=True)

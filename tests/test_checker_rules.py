@@ -307,3 +307,12 @@ def test_javascript_hard_codes_no_interface_words(ruleset):
         words |= {t for option in question.options for t in (option.label.id, option.label.en)}
     words |= {"Ya", "Tidak", "Yes", "No", "Saya tidak tahu", "I'm not sure", "Lanjutkan", "Kembali"}
     assert not literals & words, sorted(literals & words)
+
+
+def test_a_bad_citation_in_the_status_line_is_located(tmp_path, registry):
+    old = "  en: >-\n    According to press reports from 2025"
+    text, error = load_variant(tmp_path, registry, (old, "  en: >-\n    [[Perpres 36/2020 Pasal 99]] According to press reports from 2025"))
+    line = line_of(text, "  en: >-\n    [[Perpres 36/2020 Pasal 99]]")  # a folded text is located at its key
+    report = error.report()
+    assert report.startswith(f"{LABEL}:{line}:")
+    assert "status.en" in report and "Pasal 99" in report

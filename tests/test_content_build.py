@@ -96,7 +96,7 @@ def _anchor_exists(site, page_url: str, href: str) -> bool:
     path, _, anchor = target.partition("#")
     rel = path.replace("http://x/", "")
     soup = BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return bool(anchor) and soup.find(id=anchor) is not None
+    return soup.find(id=anchor) is not None if anchor else soup.find("h1") is not None
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -114,7 +114,8 @@ def test_authority_map_has_svg_and_a_text_alternative_linking_every_edge(built_s
         links = item.select("a.px-cite")
         assert len(links) == len(edge.cites), item.get_text()
         for link in links:
-            assert "#pasal-" in link["href"], link
+            # a provision anchor; only an instrument whose text was not found links to its page
+            assert "#pasal-" in link["href"] or link["href"].endswith("/perbup-banyumas-99-2021/"), link
             assert _anchor_exists(built_site, page_url, link["href"]), link["href"]
 
 
@@ -140,6 +141,8 @@ def test_citations_written_by_blocks_get_back_links(built_site, lang, page, bloc
     links = article.select(f"{block} a.px-cite")
     assert links
     for link in links:
+        if "#" not in link["href"]:
+            continue  # a whole instrument whose text was not found: no provision to list pages under
         assert page_url in _cited_on(built_site, page_url, link["href"]), link["href"]
 
 
@@ -234,4 +237,5 @@ def test_a_bad_citation_in_data_stops_the_build_with_its_line(docs_copy, tmp_pat
     path.write_text(text.replace(old, "cite: Permenko Perekonomian 11/2020 Pasal 36 ayat (9)"), encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", project=docs_copy, check=False)
     assert result.returncode != 0
-    assert f"data/authority.yml:{line}:5: edges[8]: cite: unresolved citation" in result.stderr
+    assert f"data/authority.yml:{line}:5: edges[9]: cite: unresolved citation" in result.stderr
+

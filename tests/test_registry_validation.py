@@ -136,8 +136,25 @@ def test_unknown_start_only_for_the_oldest_version(folder):
 
 def test_bad_evidence_tag(folder):
     edit(folder, "perpres-1-2090.yml", "evidence: reported, source", "evidence: reportd, source")
-    assert any("evidence must be one of official-text, reported, unverified" in e and "did you mean 'reported'?" in e
-               for e in errors(folder))
+    assert any("evidence must be one of official-text, summary, reported, unverified" in e
+               and "did you mean 'reported'?" in e for e in errors(folder))
+
+
+def test_official_text_needs_quoted_wording(folder):
+    """A summary is not official text: the tag official-text needs the quote in text_id."""
+    edit(folder, "perpres-2-2091.yml", "        evidence: summary\n", "        evidence: official-text\n")
+    lines = (folder / "perpres-2-2091.yml").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, start=1) if text == "        evidence: official-text")
+    assert errors(folder) == [
+        f"regulations/perpres-2-2091.yml:{line}:9: Pasal I: versions[0]: evidence official-text needs the quoted "
+        "wording in text_id (quote the provision in text_id, or tag our own summary 'evidence: summary')"
+    ]
+
+
+def test_summary_tag_is_kept(folder):
+    registry = load_registry(folder, "regulations")
+    provision = next(iter(registry.instruments["perpres-2-2091"].provisions.values()))
+    assert provision.versions[0].evidence == "summary"
 
 
 def test_text_without_translation(folder):

@@ -175,8 +175,9 @@ def _read_edge(c: DataChecker, raw, where, what, number, nodes, bibliography) ->
         c.error(block.where("to"), f"{what}: an edge must join two different nodes")
         return None
     label = c.text(block.get("label"), block.where("label"), f"{what}: label")
-    cites = c.citations(block, "cite", what, need_unit=True)
     study = block.get("source")
+    # A whole instrument only when its text was not found and a source reports the fact.
+    cites = c.citations(block, "cite", what, need_unit=True, allow_textless=study is not None)
     if study is not None and (bibliography is None or bibliography.get(str(study)) is None):
         c.error(block.where("source"), f"{what}: unknown source '{study}'",
                 bibliography.suggest(str(study)) if bibliography else "")

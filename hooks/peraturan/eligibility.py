@@ -49,7 +49,7 @@ UI_KEYS = (
     "static_title", "static_intro", "static_noscript", "static_unsure", "col_criterion", "col_fails_if",
     "col_reason", "col_basis", "col_period", "section_syarat", "section_pengecualian", "section_kebijakan",
     "section_history", "number_below", "number_above", "number_outside", "period_from", "period_to",
-    "period_between", "no_source_url",
+    "period_between", "no_source_url", "status_title",
 )
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -181,6 +181,7 @@ class Ruleset:
     as_of: dt.date  # the site's as-of date: the default for evaluate()
     path: str = "rules/eligibility.yml"
     resolved: dict[str, ResolvedCitation] = field(default_factory=dict)  # body -> citation, for renderers
+    status: Text | None = None  # the program's current status, dated and sourced (Markdown)
 
     # ---------------------------------------------------------------- evaluation
 
@@ -391,7 +392,7 @@ def _read(c: _Checker, data: Any, registry: Registry, as_of: dt.date, label: str
     root = c.mapping(data, (1, 1), "rules file")
     if root is None:
         return None
-    c.keys(root, ("ui", "outcomes", "questions", "rules", "not_checked", "next_steps"), (), "rules file")
+    c.keys(root, ("ui", "outcomes", "questions", "rules", "not_checked", "next_steps", "status"), (), "rules file")
     ui = _read_ui(c, root)
     outcomes = _read_outcomes(c, root)
     questions = _read_questions(c, root, registry, as_of)
@@ -399,9 +400,10 @@ def _read(c: _Checker, data: Any, registry: Registry, as_of: dt.date, label: str
     rules = _read_rules(c, root, questions, registry, as_of, resolved)
     not_checked = _read_markdown_list(c, root, "not_checked", registry, as_of)
     next_steps = _read_markdown_list(c, root, "next_steps", registry, as_of)
+    status = _read_markdown_text(c, root, "status", registry, as_of)
     if c.problems:
         return None
-    ruleset = Ruleset(questions, rules, outcomes, ui, not_checked, next_steps, as_of, label, resolved)
+    ruleset = Ruleset(questions, rules, outcomes, ui, not_checked, next_steps, as_of, label, resolved, status)
     _check_paths(c, root, ruleset)
     return ruleset
 
@@ -839,6 +841,18 @@ def _fill(c: _Checker, text: Text | None, values: dict[str, int | None], where: 
                 return None
         filled.append(_PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), value))
     return Text(*filled)
+
+
+def _read_markdown_text(c: _Checker, root: Located, key: str, registry: Registry, as_of: dt.date) -> Text | None:
+    """One bilingual Markdown text (e.g. the status line), its citations checked."""
+    text = c.text(root.get(key), root.where(key), key)
+    if text is None:
+        return None
+    raw = root.get(key)
+    for lang, value in (("id", text.id), ("en", text.en)):
+        for match in CITATION_RE.finditer(value):
+            _resolve(c, match.group("body"), registry, as_of, raw.where(lang), f"{key}.{lang}")
+    return text
 
 
 def _read_markdown_list(c: _Checker, root: Located, key: str, registry: Registry, as_of: dt.date) -> list[Text]:

@@ -77,6 +77,8 @@ def checker_markdown(ruleset: Ruleset, lang: str, *, printing: bool = True) -> s
         "",
         static_section(ruleset, lang),
         "",
+        status_section(ruleset, lang),
+        "",
         extra_section("px-checker-not-checked", ui["not_checked_title"], ruleset.not_checked, lang),
         "",
         extra_section("px-checker-next", ui["next_title"], ruleset.next_steps, lang),
@@ -193,6 +195,15 @@ def period(version: RuleVersion, ruleset: Ruleset, lang: str) -> str:
     if end:
         return ui["period_to"].get(lang).replace("{to}", end)
     return ui["period_from"].get(lang).replace("{from}", start or "")
+
+
+def status_section(ruleset: Ruleset, lang: str) -> str:
+    """The program's current status (registration closed? moving ministry?), one sourced
+    paragraph; checker.js moves it into the result before the next steps."""
+    if ruleset.status is None:
+        return ""
+    return "\n".join(['<div class="px-checker-extra px-checker-status" id="px-checker-status" markdown="1">', "",
+                      f"### {ruleset.ui['status_title'].get(lang)}", "", ruleset.status.get(lang), "", "</div>"])
 
 
 def extra_section(dom_id: str, title: str, items, lang: str) -> str:

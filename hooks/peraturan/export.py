@@ -78,6 +78,7 @@ _TEXT = {"type": ["object", "null"], "required": ["id", "en"],
          "properties": {"id": {"type": "string"}, "en": {"type": "string"}}}
 _DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _EVIDENCE = {"enum": ["official-text", "reported", "unverified"]}
+_VERSION_EVIDENCE = {"enum": ["official-text", "summary", "reported", "unverified"]}
 
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -119,7 +120,7 @@ SCHEMA = {
                         "versions": {"type": "array", "minItems": 1, "items": {
                             "type": "object",
                             "required": ["valid_from", "valid_to", "evidence", "source", "text_id", "summary"],
-                            "properties": {"valid_from": _DATE, "valid_to": _DATE, "evidence": _EVIDENCE}}}}}},
+                            "properties": {"valid_from": _DATE, "valid_to": _DATE, "evidence": _VERSION_EVIDENCE}}}}}},
             }}},
     },
 }

@@ -20,6 +20,9 @@ from .yamlsource import Located, LocatedList, load_yaml
 
 UNKNOWN = "unknown"
 EVIDENCE = ("official-text", "reported", "unverified")
+# A provision version may also be our own summary of a provision whose wording
+# was not found (its existence and gist come from another official text).
+VERSION_EVIDENCE = ("official-text", "summary", "reported", "unverified")
 TYPES = ("perpres", "permenko", "kepmenko", "permenaker", "pmk", "perbup")
 SOURCE_KINDS = ("official", "mirror", "news", "study")
 RELATION_TYPES = ("amends", "replaces", "implements")
@@ -218,11 +221,11 @@ class _Checker:
         self.error(data.where(key), f"{what}: '{key}' must be {wanted}", f"got {value!r}")
         return False, None
 
-    def evidence(self, data: Located, key: str, what: str) -> str:
+    def evidence(self, data: Located, key: str, what: str, tags: tuple[str, ...] = EVIDENCE) -> str:
         value = data.get(key)
-        if value not in EVIDENCE:
-            self.error(data.where(key), f"{what}: evidence must be one of {', '.join(EVIDENCE)}",
-                       did_you_mean(str(value), EVIDENCE) or f"got {value!r}")
+        if value not in tags:
+            self.error(data.where(key), f"{what}: evidence must be one of {', '.join(tags)}",
+                       did_you_mean(str(value), tags) or f"got {value!r}")
             return "unverified"
         return value
 
@@ -512,7 +515,7 @@ def _read_versions(c: _Checker, block: Located, what: str) -> tuple[Version, ...
         if valid_from and valid_to and valid_from > valid_to:
             c.error(v.where("valid_to"), f"{label}: valid_to {valid_to} is before valid_from {valid_from}",
                     "check the dates")
-        evidence = c.evidence(v, "evidence", label)
+        evidence = c.evidence(v, "evidence", label, VERSION_EVIDENCE)
         source = c.string(v, "source", label)
         if source and url_problem(source):
             c.error(v.where("source"), f"{label}: source {url_problem(source)}")
@@ -525,6 +528,9 @@ def _read_versions(c: _Checker, block: Located, what: str) -> tuple[Version, ...
         summary = c.text(v["summary"], v.where("summary"), f"{label}: summary") if v.get("summary") else None
         if not text_id and not summary:
             c.error(v.where(), f"{label}: needs text_id (verbatim) or a summary", "add summary: {id: ..., en: ...}")
+        if evidence == "official-text" and not text_id:
+            c.error(v.where("evidence"), f"{label}: evidence official-text needs the quoted wording in text_id",
+                    "quote the provision in text_id, or tag our own summary 'evidence: summary'")
         if text_en and not text_id:
             c.error(v.where("text_en"), f"{label}: text_en translates text_id, which is missing")
         if text_id and not text_en:

@@ -18,6 +18,7 @@ from .safe import text as escape
 LABELS = {
     "id": {
         "official-text": "Teks resmi",
+        "summary-evidence": "Ringkasan kami (bukan teks resmi)",
         "reported": "Dilaporkan (bukan teks resmi)",
         "unverified": "Belum terverifikasi",
         "evidence": "Dasar pengetahuan",
@@ -25,6 +26,9 @@ LABELS = {
         "until": "sampai",
         "now": "sekarang",
         "unknown": "tidak diketahui",
+        "start_unknown": "Tanggal mulai berlaku tidak diketahui",
+        "still": "masih berlaku",
+        "until_day": "berlaku sampai",
         "by": "Diubah/ditetapkan oleh",
         "summary": "Ringkasan kami (bukan kutipan)",
         "translation": "",
@@ -36,6 +40,7 @@ LABELS = {
     },
     "en": {
         "official-text": "Official text",
+        "summary-evidence": "Our summary (not the official text)",
         "reported": "Reported (not the official text)",
         "unverified": "Unverified",
         "evidence": "How we know",
@@ -43,6 +48,9 @@ LABELS = {
         "until": "to",
         "now": "now",
         "unknown": "unknown",
+        "start_unknown": "Start date unknown",
+        "still": "still in force",
+        "until_day": "in force until",
         "by": "Changed/made by",
         "summary": "Our summary (not a quotation)",
         "translation": "Unofficial English translation",
@@ -174,12 +182,20 @@ def format_date(day: dt.date | None, lang: str) -> str:
 
 
 def version_period(version: Version, lang: str) -> str:
+    """'Berlaku sejak 8 Juli 2020 sampai sekarang'; an unknown start is said in words,
+    never as 'sejak tidak diketahui'."""
+    if version.valid_from is None:
+        end = (f"{label(lang, 'until_day')} {format_date(version.valid_to, lang)}" if version.valid_to
+               else label(lang, "still"))
+        return f"{label(lang, 'start_unknown')}; {end}"
     end = format_date(version.valid_to, lang) if version.valid_to else label(lang, "now")
     return f"{label(lang, 'since')} {format_date(version.valid_from, lang)} {label(lang, 'until')} {end}"
 
 
 def evidence_badge(evidence: str, lang: str) -> str:
-    return f'<span class="px-evidence px-evidence--{escape(evidence)}">{escape(label(lang, evidence))}</span>'
+    # "summary" is also the key of the "Our summary (not a quotation)" prefix.
+    text = label(lang, "summary-evidence" if evidence == "summary" else evidence)
+    return f'<span class="px-evidence px-evidence--{escape(evidence)}">{escape(text)}</span>'
 
 
 def version_body(version: Version, lang: str, item: Item | None = None) -> str:

@@ -204,12 +204,15 @@ class DataChecker:
             return None
         return value
 
-    def citation(self, body: Any, where: tuple[int, int], what: str, need_unit: bool = False) -> str | None:
+    def citation(self, body: Any, where: tuple[int, int], what: str, need_unit: bool = False,
+                 allow_textless: bool = False) -> str | None:
         """Parse and resolve one citation string written without ``[[ ]]``.
 
         Returns the body to emit as ``[[body]]`` in generated Markdown, or None
         after recording a diagnostic. ``need_unit`` refuses a whole-instrument
-        citation (so the rendered link always lands on a provision anchor)."""
+        citation (so the rendered link always lands on a provision anchor); with
+        ``allow_textless`` it accepts one for an instrument whose text was not found
+        (no provision recorded), as no Pasal can be named then."""
         if not isinstance(body, str) or not body.strip():
             self.error(where, f"{what}: a citation must be a non-empty string",
                        "e.g. Permenko Perekonomian 11/2020 Pasal 9 ayat (2)")
@@ -219,22 +222,26 @@ class DataChecker:
         if isinstance(resolved, Diagnostic):
             self.error(where, f"{what}: {resolved.message}", resolved.suggestion)
             return None
-        if need_unit and not resolved.units:
+        if need_unit and not resolved.units and not (allow_textless and not resolved.instrument.provisions):
             self.error(where, f"{what}: [[{body}]] names a whole instrument; cite a Pasal, ayat or huruf",
-                       "the rendered link must land on a provision's anchor")
+                       "the rendered link must land on a provision's anchor" + (
+                           "" if resolved.instrument.provisions else
+                           "; an instrument whose text was not found may be cited whole only with a 'source'"))
             return None
         return body
 
-    def citations(self, data: Located, key: str, what: str, need_unit: bool = False) -> list[str]:
+    def citations(self, data: Located, key: str, what: str, need_unit: bool = False,
+                  allow_textless: bool = False) -> list[str]:
         """A field holding one citation string or a list of them."""
         value = data.get(key)
         if isinstance(value, LocatedList):
             if not value:
                 self.error(data.where(key), f"{what}: '{key}' must not be empty")
             marks = value.item_marks
-            found = [self.citation(item, marks[i], f"{what}: {key}[{i}]", need_unit) for i, item in enumerate(value)]
+            found = [self.citation(item, marks[i], f"{what}: {key}[{i}]", need_unit, allow_textless)
+                     for i, item in enumerate(value)]
         else:
-            found = [self.citation(value, data.where(key), f"{what}: {key}", need_unit)]
+            found = [self.citation(value, data.where(key), f"{what}: {key}", need_unit, allow_textless)]
         return [body for body in found if body]
 
 

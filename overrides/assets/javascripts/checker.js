@@ -391,6 +391,7 @@
       pair[0].appendChild(item);
       move(template(pair[1]), item);
     });
+    move(document.getElementById("px-checker-status"), extras);
     move(document.getElementById("px-checker-not-checked"), extras);
     move(document.getElementById("px-checker-next"), extras);
     var qrText = qrSummary(outcome, words.title, lists);
