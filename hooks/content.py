@@ -6,8 +6,10 @@ Event by event:
   ``data/`` (amounts, limits, authority map, bibliography) and the abbreviation
   lists in ``includes/``. Importing ``peraturan.content_blocks`` registers the
   block renderers before ``blocks.py`` expands any page.
-- ``on_pre_build``: the claim lint, source references ``[@key]`` and inline
-  values of every hand-written page, all problems at once with path:line:col.
+- ``on_pre_build``: the claim lint, the term lint (one name per concept,
+  ``data/terms.yml``), source references ``[@key]`` and inline values of every
+  hand-written page, and the term lint over the data files; all problems at
+  once with path:line:col.
 - ``on_page_markdown`` (priority 40, after ``blocks.py`` at 50): expand
   ``[@key]`` and inline ``<!-- px:value -->`` markers, and append the page
   language's abbreviation list (snippets include) for the hover glossary.
@@ -53,6 +55,7 @@ def on_pre_build(config):
     except ValueError:
         label = docs_dir.as_posix()
     problems = content_blocks.check_pages(docs_dir, _languages(config), label)
+    problems += content_blocks.check_data_terms(root)
     if problems:
         raise PluginError(f"{len(problems)} content problem(s):\n" + "\n".join(p.format() for p in problems))
 

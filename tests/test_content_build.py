@@ -239,3 +239,11 @@ def test_a_bad_citation_in_data_stops_the_build_with_its_line(docs_copy, tmp_pat
     assert result.returncode != 0
     assert f"data/authority.yml:{line}:5: edges[9]: cite: unresolved citation" in result.stderr
 
+
+def test_a_second_name_for_a_concept_stops_the_build(docs_copy, tmp_path):
+    """The term lint (data/terms.yml) runs at build time, like the claim lint."""
+    line = _append(docs_copy, "id/cara-kerja.md", "Saldo pelatihan tidak dapat dicairkan.")
+    result = mkdocs_build(tmp_path / "site", project=docs_copy, check=False)
+    assert result.returncode != 0
+    assert (f"docs/id/cara-kerja.md:{line}:1: 'Saldo pelatihan' is another name for 'bantuan pelatihan' "
+            "(one name per concept)") in result.stderr

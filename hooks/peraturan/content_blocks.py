@@ -20,7 +20,8 @@ page's language:
 
 Inline, ``expand_inline`` replaces ``[@key]`` source references and
 ``<!-- px:value key=... -->`` markers; ``check_pages`` validates both, and
-runs the claim lint, before anything renders.
+runs the claim lint and the term lint (``data/terms.yml``), before anything
+renders; ``check_data_terms`` runs the term lint over the data files.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import authority, bibliography, claims, dated, glossary
+from . import authority, bibliography, claims, dated, glossary, terms
 from .blocks import BLOCK_RE, BlockError, BlockRequest, renderer
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic, EngineError, did_you_mean
@@ -57,9 +58,14 @@ class SiteData:
     limits: dict[str, dated.Limit] = field(default_factory=dict)
     authority: authority.AuthorityMap | None = None
     abbreviations: dict[str, list[glossary.Abbreviation]] = field(default_factory=dict)
+    terms: terms.Terms | None = None  # one name per concept (data/terms.yml), when the site has the file
 
 
 STATE = SiteData()
+TERMS = "terms.yml"
+# Data files whose bilingual strings the term lint reads (relative to the project root).
+TERM_CHECKED_DATA = ("rules/eligibility.yml", "data/amounts.yml", "data/authority.yml", "data/bibliography.yml",
+                     "data/limits.yml")
 
 
 # Which data file a page needs, by the markers it contains.
@@ -103,6 +109,8 @@ def load(root: Path, registry: Registry, as_of: dt.date, used: set[str] | None =
                                   as_of, state.bibliography)
     if "limits" in used:
         state.limits = attempt(dated.load_limits, data / "limits.yml", f"{DATA}/limits.yml", registry, as_of) or {}
+    if (data / TERMS).is_file():
+        state.terms = attempt(terms.load_terms, data / TERMS, f"{DATA}/{TERMS}")
     for lang in LANGS:
         name = glossary.abbreviation_file(lang)
         found, issues = glossary.read_abbreviations(root / INCLUDES / name, f"{INCLUDES}/{name}")
@@ -134,10 +142,24 @@ def check_pages(docs_dir: Path, languages: list[str], docs_label: str = "docs",
                 continue
             label = f"{docs_label}/{lang}/{rel}"
             problems += claims.lint(text, label)
+            if STATE.terms is not None:
+                problems += terms.lint(text, label, lang, STATE.terms)
             if STATE.bibliography is not None:
                 problems += bibliography.check_page(text, STATE.bibliography, label)
             problems += _check_values(text, lang, label)
             problems += _check_blocks(text, lang, rel, label)
+    return problems
+
+
+def check_data_terms(root: Path) -> list[Diagnostic]:
+    """The term lint over the bilingual strings of the site's data files (rules, amounts, map, sources)."""
+    if STATE.terms is None:
+        return []
+    problems: list[Diagnostic] = []
+    for name in TERM_CHECKED_DATA:
+        path = root / name
+        if path.is_file():
+            problems += terms.lint_yaml(path.read_text(encoding="utf-8"), name, STATE.terms)
     return problems
 
 
