@@ -202,8 +202,9 @@ def status_section(ruleset: Ruleset, lang: str) -> str:
     paragraph; checker.js moves it into the result before the next steps."""
     if ruleset.status is None:
         return ""
+    title = escape(ruleset.ui["status_title"].get(lang))
     return "\n".join(['<div class="px-checker-extra px-checker-status" id="px-checker-status" markdown="1">', "",
-                      f"### {ruleset.ui['status_title'].get(lang)}", "", ruleset.status.get(lang), "", "</div>"])
+                      f"### {title}", "", safe_markdown(ruleset.status.get(lang)), "", "</div>"])
 
 
 def extra_section(dom_id: str, title: str, items, lang: str) -> str:
