@@ -109,9 +109,11 @@ def test_search_loads_only_when_used_and_still_works(page, site_server, path, qu
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_server.origin + path)
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "search_index" in u or "/workers/" in u], requested
+    assert not [u for u in requested if "search/" in u or "/workers/" in u], requested
     assert run_search(page, query).strip()
-    assert any("search_index.json" in u for u in requested)
+    lang = "en" if path == "/en/" else "id"
+    assert any(u.endswith(f"/search/index.{lang}.json") for u in requested), requested
+    assert not any("search_index" in u for u in requested), "the shared index of both languages is not loaded"
     assert any("/workers/search." in u for u in requested)
 
 
