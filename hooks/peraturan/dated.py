@@ -148,7 +148,10 @@ def _read_amount_period(c: DataChecker, raw, where, what, components, bibliograp
 
 def _read_part(c: DataChecker, raw, where, what) -> Part | None:
     if isinstance(raw, int) and not isinstance(raw, bool):
-        return Part(raw) if raw > 0 else None
+        if raw <= 0:
+            c.error(where, f"{what}: must be a positive whole number of rupiah", f"got {raw}")
+            return None
+        return Part(raw)
     block = c.mapping(raw, where, what)
     if block is None or not c.keys(block, ("amount",), ("times",), what):
         return None

@@ -379,8 +379,8 @@ def load_rules(path: Path, registry: Registry, as_of: dt.date, label: str = "rul
     """Load and validate the rules file; raise EngineError listing every problem."""
     if not path.is_file():
         raise EngineError([Diagnostic(label, 0, 0, "is missing", "create it (dev/EDITORS.md)")])
+    data = load_yaml(path, label)  # reports bytes that are not UTF-8 at their line
     source = path.read_text(encoding="utf-8")
-    data = load_yaml(path, label)
     c = _Checker(label, source)
     ruleset = _read(c, data, registry, as_of, label)
     if c.problems or ruleset is None:

@@ -325,6 +325,9 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str) -> Instrumen
     sources = _read_sources(c, root)
     relations = _read_relations(c, root)
     raw_notes = root.get("notes") or []
+    if not isinstance(raw_notes, list):
+        c.error(root.where("notes"), "notes must be a list of {id, en} texts", f"got {raw_notes!r}")
+        raw_notes = []
     notes = tuple(t for t in (c.text(n, _mark(raw_notes, i), f"notes[{i}]") for i, n in enumerate(raw_notes)) if t)
     provisions = _read_provisions(c, root)
     if c.problems or not (ident and number and cite_as and name):
@@ -573,6 +576,10 @@ def _read_items(c: _Checker, data: Any, where: tuple[int, int], what: str, level
         if entry is None:
             continue
         c.keys(entry, ("id", "en"), ("items",), f"{what}: {name} {key}")
+        for lang in ("id", "en"):
+            if lang in entry and not isinstance(entry[lang], str):
+                c.error(entry.where(lang), f"{what}: {name} {key}: '{lang}' must be text, not a "
+                        f"{type(entry[lang]).__name__}", "write the item's words on one line, or as a >- block")
         text = Text(str(entry.get("id", "")).strip(), str(entry.get("en", "")).strip())
         children = _read_items(c, entry["items"], entry.where("items"), what, 3) if "items" in entry else {}
         result[key] = Item(key, text, children)

@@ -30,11 +30,17 @@ class Located(dict):
             return self.key_marks[key]
         return (self.line, self.col)
 
+    # Hashable by identity: an editor who writes a list or mapping where a name belongs
+    # (``question: [usia]``) then gets "unknown question" at its line from the loader's
+    # lookup, not a TypeError traceback.
+    __hash__ = object.__hash__
+
 
 class LocatedList(list):
     line: int = 0
     col: int = 0
     item_marks: list[tuple[int, int]]
+    __hash__ = object.__hash__  # see Located.__hash__
 
 
 # The C parser (libyaml) is several times faster and still reports marks.
