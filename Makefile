@@ -61,8 +61,8 @@ bench: $(VENV)/.dev node_modules/.installed  ## benchmarks (reported, never asse
 	$(BIN)/python benchmarks/run_all.py
 
 audit: $(VENV)/.dev node_modules/.installed /usr/bin/chromium  ## axe, page weight, Lighthouse over both builds -> benchmarks/results/audit.{json,md}
-	$(BIN)/mkdocs build --strict -q -d site
-	if [ -f mkdocs.kiosk.yml ]; then $(BIN)/mkdocs build --strict -q -f mkdocs.kiosk.yml -d site-kiosk; fi
+	$(BIN)/mkdocs build --strict -d site
+	if [ -f mkdocs.kiosk.yml ]; then $(BIN)/mkdocs build --strict -f mkdocs.kiosk.yml -d site-kiosk; fi
 	npm install --no-save --no-audit --no-fund --loglevel=error lighthouse@13.5.0
 	$(BIN)/python benchmarks/audit.py --site site --kiosk site-kiosk --runs 3
 
