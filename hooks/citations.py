@@ -118,8 +118,9 @@ def on_pre_build(config):
 
 
 def _docs_label(docs_dir: Path, root: Path) -> str:
+    # config_file_path is relative when mkdocs runs from the project folder: resolve both sides
     try:
-        return docs_dir.relative_to(root).as_posix()
+        return docs_dir.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return docs_dir.as_posix()
 

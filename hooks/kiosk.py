@@ -81,6 +81,19 @@ def _home_pages(config) -> tuple[str, dict[str, str]]:
     return default, homes
 
 
+def _setting_at(config, key: str) -> str:
+    """``file:line:col`` of an extra setting in the config file, so the error is located."""
+    path = Path(config.config_file_path or "mkdocs.kiosk.yml")
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return path.name
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith(f"{key}:"):
+            return f"{path.name}:{number}:{len(line) - len(line.lstrip()) + 1}"
+    return path.name
+
+
 def on_config(config):
     if not _is_kiosk(config):
         return config
@@ -88,12 +101,12 @@ def on_config(config):
     warning = _whole_seconds(config, "kiosk_warning_seconds", DEFAULT_WARNING_SECONDS)
     if warning < MIN_WARNING_SECONDS:
         raise PluginError(
-            f"mkdocs.kiosk.yml: extra.kiosk_warning_seconds is {warning}; WCAG 2.2.1 needs a warning "
-            f"at least {MIN_WARNING_SECONDS} seconds before the reset"
+            f"{_setting_at(config, 'kiosk_warning_seconds')}: extra.kiosk_warning_seconds is {warning}; WCAG 2.2.1 "
+            f"needs a warning at least {MIN_WARNING_SECONDS} seconds before the reset"
         )
     if idle <= warning:
         raise PluginError(
-            f"mkdocs.kiosk.yml: extra.kiosk_idle_seconds ({idle}) must be longer than "
+            f"{_setting_at(config, 'kiosk_idle_seconds')}: extra.kiosk_idle_seconds ({idle}) must be longer than "
             f"extra.kiosk_warning_seconds ({warning})"
         )
     printer = config.extra.get("kiosk_printer", False)

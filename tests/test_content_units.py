@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from diag import assert_error, assert_errors, at, position
 from peraturan import bibliography, claims, content_blocks, dated, glossary
 from peraturan.authority import load_authority, render
 from peraturan.diagnostics import EngineError
@@ -102,10 +103,10 @@ def test_front_matter_is_not_checked():
 
 
 def test_unknown_source_key_is_reported_with_path_line_col(bib):
-    problems = bibliography.check_page("Teks.\n\nMenurut media [@tribunews-2021-03-07].\n", bib, "docs/id/x.md")
-    assert len(problems) == 1
-    assert problems[0].format().startswith("docs/id/x.md:3:15: unknown source [@tribunews-2021-03-07]")
-    assert "did you mean 'tribunnews-2021-03-07'" in problems[0].format()
+    text = "Teks.\n\nMenurut media [@tribunews-2021-03-07].\n"
+    assert_error(bibliography.check_page(text, bib, "docs/id/x.md"), "docs/id/x.md",
+                 *position(text, "[@tribunews-2021-03-07]"), "unknown source [@tribunews-2021-03-07]",
+                 "did you mean 'tribunnews-2021-03-07'")
 
 
 def test_references_become_links_outside_code(bib):
@@ -118,10 +119,12 @@ def test_references_become_links_outside_code(bib):
 
 def test_bibliography_errors_carry_lines(tmp_path):
     path = tmp_path / "b.yml"
-    path.write_text("entries:\n  - key: a\n    kind: blog\n    date: 2020\n    url: unknown\n", encoding="utf-8")
+    text = "entries:\n  - key: a\n    kind: blog\n    date: 2020\n    url: unknown\n"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(EngineError) as error:
         bibliography.load_bibliography(path, "data/bibliography.yml")
-    assert error.value.report().startswith("data/bibliography.yml:3:5: entry 'a': kind must be one of")
+    assert_error(error.value, "data/bibliography.yml", *position(text, "kind: blog"),
+                 "entry 'a': kind must be one of study, official, news")
 
 
 def test_the_unknown_study_author_is_shown_as_unknown(bib):
@@ -145,11 +148,10 @@ def test_a_wrong_total_stops_with_its_line(registry, bib, tmp_path):
     text = (ROOT / "data/amounts.yml").read_text(encoding="utf-8").replace("total: 4200000", "total: 4300000")
     path = tmp_path / "amounts.yml"
     path.write_text(text, encoding="utf-8")
-    line = text.split("\n").index("    total: 4300000") + 1
     with pytest.raises(EngineError) as error:
         dated.load_amounts(path, "data/amounts.yml", registry, AS_OF, bib)
-    assert f"data/amounts.yml:{line}:5: period '2023-2024': total 4300000 is not the sum of the parts (4200000)" \
-        in error.value.report()
+    assert_error(error.value, "data/amounts.yml", *position(text, "total: 4300000"),
+                 "period '2023-2024': total 4300000 is not the sum of the parts (4200000)")
 
 
 def test_a_limit_must_agree_with_the_law(registry, tmp_path):
@@ -158,8 +160,9 @@ def test_a_limit_must_agree_with_the_law(registry, tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(EngineError) as error:
         dated.load_limits(path, "data/limits.yml", registry, AS_OF)
-    assert "value 65 does not appear in the text of [[Perpres 36/2020 Pasal 3 ayat (4) huruf b]]" \
-        in error.value.report()
+    assert_error(error.value, "data/limits.yml", *position(text, "value: 65"),
+                 "limit 'age_max': periods[1]: value 65 does not appear in the text of "
+                 "[[Perpres 36/2020 Pasal 3 ayat (4) huruf b]]")
 
 
 def test_limit_values_by_date(registry):
@@ -191,55 +194,70 @@ def test_every_edge_cites_a_provision_and_the_text_list_matches_the_drawing(regi
     assert 'role="img"' in markdown and "<title id=" in markdown and "<desc id=" in markdown
 
 
-def _write_authority(tmp_path, old, new) -> tuple[Path, int]:
+def _write_authority(tmp_path, old, new) -> tuple[Path, str]:
     text = (ROOT / "data/authority.yml").read_text(encoding="utf-8")
     assert old in text
-    line = text[: text.index(old)].count("\n") + 1
+    text = text.replace(old, new, 1)
     path = tmp_path / "authority.yml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path, line
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def _edge_at(text: str, start: str, end: str) -> tuple[int, int]:
+    """Where the edge ``start`` → ``end`` begins: its first key, after '- '."""
+    return position(text, f"  - from: {start}\n    to: {end}\n", offset=len("  - "))
 
 
 def test_an_edge_citing_a_missing_provision_stops_with_path_line(registry, bib, tmp_path):
-    path, line = _write_authority(tmp_path, "cite: Perpres 36/2020 Pasal 12 ayat (2)",
+    path, text = _write_authority(tmp_path, "cite: Perpres 36/2020 Pasal 12 ayat (2)",
                                   "cite: Perpres 36/2020 Pasal 12 ayat (9)")
     with pytest.raises(EngineError) as error:
         load_authority(path, "data/authority.yml", registry, AS_OF, bib)
-    assert error.value.report().startswith(f"data/authority.yml:{line}:5: edges[2]: cite: unresolved citation")
+    assert_error(error.value, "data/authority.yml", *position(text, "cite: Perpres 36/2020 Pasal 12 ayat (9)"),
+                 "edges[2]: cite: unresolved citation [[Perpres 36/2020 Pasal 12 ayat (9)]]: "
+                 "Perpres 36/2020 Pasal 12 has no ayat (9) in the registry", "Pasal 12 has ayat (2)")
 
 
 def test_an_edge_citing_a_whole_instrument_is_refused(registry, bib, tmp_path):
-    path, line = _write_authority(tmp_path, "cite: Perpres 36/2020 Pasal 12 ayat (2)", "cite: Perpres 36/2020")
+    path, text = _write_authority(tmp_path, "cite: Perpres 36/2020 Pasal 12 ayat (2)", "cite: Perpres 36/2020\n")
     with pytest.raises(EngineError) as error:
         load_authority(path, "data/authority.yml", registry, AS_OF, bib)
-    assert f"data/authority.yml:{line}:5" in error.value.report()
-    assert "names a whole instrument" in error.value.report()
+    assert_error(error.value, "data/authority.yml", *position(text, "cite: Perpres 36/2020\n"),
+                 "edges[2]: cite: [[Perpres 36/2020]] names a whole instrument; cite a Pasal, ayat or huruf")
 
 
 def test_a_textless_instrument_needs_a_source(registry, bib, tmp_path):
     """Perbup Banyumas 99/2021 has no recorded provision: cited whole only beside the study."""
-    path, line = _write_authority(tmp_path, "    cite: Perbup Banyumas 99/2021\n    source: rachman-dinnakerkop\n",
+    path, text = _write_authority(tmp_path, "    cite: Perbup Banyumas 99/2021\n    source: rachman-dinnakerkop\n",
                                   "    cite: Perbup Banyumas 99/2021\n")
     with pytest.raises(EngineError) as error:
         load_authority(path, "data/authority.yml", registry, AS_OF, bib)
-    assert error.value.report().startswith(
-        f"data/authority.yml:{line}:5: edges[18]: cite: [[Perbup Banyumas 99/2021]] names a whole instrument; "
+    found = assert_error(error.value, "data/authority.yml", *position(text, "cite: Perbup Banyumas 99/2021\n"),
+                         "edges[18]: cite: [[Perbup Banyumas 99/2021]] names a whole instrument")
+    assert found.format().endswith(
         "cite a Pasal, ayat or huruf (the rendered link must land on a provision's anchor; an instrument whose "
         "text was not found may be cited whole only with a 'source')")
 
 
 def test_a_source_does_not_excuse_a_whole_instrument_with_provisions(registry, bib, tmp_path):
-    path, line = _write_authority(tmp_path, "    cite: Perbup Banyumas 99/2021\n", "    cite: Perpres 36/2020\n")
+    path, text = _write_authority(tmp_path, "    cite: Perbup Banyumas 99/2021\n", "    cite: Perpres 36/2020\n")
     with pytest.raises(EngineError) as error:
         load_authority(path, "data/authority.yml", registry, AS_OF, bib)
-    assert f"data/authority.yml:{line}:5: edges[18]: cite: [[Perpres 36/2020]] names a whole instrument" \
-        in error.value.report()
+    assert_error(error.value, "data/authority.yml", *position(text, "cite: Perpres 36/2020\n"),
+                 "edges[18]: cite: [[Perpres 36/2020]] names a whole instrument")
 
 
 def test_a_line_through_another_box_is_refused(registry, bib, tmp_path):
-    path, _ = _write_authority(tmp_path, "    row: 4\n    col: 4", "    row: 4\n    col: 3")
-    with pytest.raises(EngineError, match="runs through the box of 'platform'"):
+    path, text = _write_authority(tmp_path, "    row: 4\n    col: 4", "    row: 4\n    col: 3")
+    with pytest.raises(EngineError) as error:
         load_authority(path, "data/authority.yml", registry, AS_OF, bib)
+    # moving 'platform' one column left puts it on three lines: each is reported at its own edge
+    assert_errors(error.value,
+                  at("data/authority.yml", *_edge_at(text, "mp", "platform"), "(mp → platform) runs through the box of 'lp'"),
+                  at("data/authority.yml", *_edge_at(text, "pemda", "penerima"),
+                     "(pemda → penerima) runs through the box of 'platform'"),
+                  at("data/authority.yml", *_edge_at(text, "mp", "penerima"),
+                     "(mp → penerima) runs through the box of 'platform'"))
 
 
 # ----------------------------------------------------------------------------- abbreviations
@@ -269,8 +287,10 @@ def test_a_site_without_blocks_needs_no_data(tmp_path):
 
 
 def test_a_node_label_too_long_for_its_box_is_refused(registry, bib, tmp_path):
-    path, _ = _write_authority(tmp_path, "label: {id: Lembaga Pelatihan, en: Training Institutions}",
-                               "label: {id: 'Lembaga Pelatihan milik swasta, BUMN, BUMD, pemerintah pusat, atau pemerintah daerah', "
-                               "en: Training Institutions}")
-    with pytest.raises(EngineError, match="the id label needs more than 4 lines"):
+    path, text = _write_authority(tmp_path, "label: {id: Lembaga Pelatihan, en: Training Institutions}",
+                                  "label: {id: 'Lembaga Pelatihan milik swasta, BUMN, BUMD, pemerintah pusat, atau pemerintah daerah', "
+                                  "en: Training Institutions}")
+    with pytest.raises(EngineError) as error:
         load_authority(path, "data/authority.yml", registry, AS_OF, bib)
+    assert_error(error.value, "data/authority.yml", *position(text, "label: {id: 'Lembaga Pelatihan milik swasta"),
+                 "the id label needs more than 4 lines in its box")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_build
+from diag import assert_error, position
 from sitecheck import load_pages, outside_resources
 from sitekit.kiosk_links import outside_links, printed_form
 
@@ -87,7 +88,7 @@ def test_unsafe_idle_settings_stop_the_build(docs_copy, setting, message):
     config.write_text(text, encoding="utf-8")
     result = mkdocs_build(docs_copy / "out", project=docs_copy, config="mkdocs.kiosk.yml", check=False)
     assert result.returncode != 0
-    assert message in result.stdout + result.stderr
+    assert_error(result.stdout + result.stderr, "mkdocs.kiosk.yml", *position(text, f"  {setting}", offset=2), message)
 
 
 # ---- no way out -------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class Edge:
     cites: tuple[str, ...]
     source: str | None  # a bibliography key, for facts a study or the press reports
     line: int
+    col: int = 1
 
 
 @dataclass
@@ -96,8 +97,9 @@ def load_authority(path: Path, label: str, registry: Registry, as_of: dt.date,
                 edges.append(edge)
         for edge in edges:
             for node in _boxes_crossed(edge, nodes):
-                c.error((edge.line, 1), f"edge {edge.number} ({edge.start} → {edge.end}) runs through the box of "
-                                        f"'{node.key}'", "move a node to another row/col so the line is clear")
+                c.error((edge.line, edge.col),
+                        f"edge {edge.number} ({edge.start} → {edge.end}) runs through the box of '{node.key}'",
+                        "move a node to another row/col so the line is clear")
     if c.problems:
         raise EngineError(c.problems)
     return AuthorityMap(title, description, nodes, edges, label)
@@ -184,7 +186,7 @@ def _read_edge(c: DataChecker, raw, where, what, number, nodes, bibliography) ->
         study = None
     if not (label and cites) or len(cites) != _count(block.get("cite")):
         return None
-    return Edge(number, ends[0], ends[1], label, tuple(cites), study, block.line)
+    return Edge(number, ends[0], ends[1], label, tuple(cites), study, block.line, block.col)
 
 
 def _count(value) -> int:

@@ -526,8 +526,8 @@ def _read_options(c: _Checker, block: Located, what: str, kind: str, registry: R
             label = c.text(entry["label"], entry.where("label"), f"{what}: option '{value}': label")
         else:
             label = _label_from(c, entry, registry, as_of, f"{what}: option '{value}'")
-        if label:
-            options.append(Option(value, label, bool(flags["unsure"]), bool(flags["exclusive"])))
+        # a bad label is reported above; the option still exists, so rules using it raise no second error
+        options.append(Option(value, label or Text(value, value), bool(flags["unsure"]), bool(flags["exclusive"])))
     if items is not None and len(options) < 2:
         c.error((items.line, items.col), f"{what}: needs at least two options")
     return tuple(options)
@@ -614,11 +614,13 @@ def _read_rules(c: _Checker, root: Located, questions: dict[str, Question], regi
             c.error(block.where("question"), f"{what}: unknown question '{name}'",
                     did_you_mean(str(name), questions) or f"known questions: {', '.join(questions)}")
             continue
+        known_problems = len(c.problems)
         versions = _read_versions(c, block, what, kind, question, registry, as_of, resolved)
         name = c.text(block["name"], block.where("name"), f"{what}: name") if "name" in block else None
         if name is None and "name" not in block:
             name = _name_from_option(question, versions)
-            if name is None:
+            # a bad option in the versions is already reported; no name follows from it
+            if name is None and len(c.problems) == known_problems:
                 c.error(block.where("id"), f"{what}: needs a name",
                         "only a rule testing one multi option may leave it out (it reads as that option)")
         if versions and name:

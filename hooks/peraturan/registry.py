@@ -127,6 +127,8 @@ class Instrument:
     notes: tuple[Text, ...]
     provisions: dict[Ref, Provision]
     path: str
+    # where cite_as and each alias are written (line, col), so a clash is reported there
+    name_marks: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def pasal_numbers(self) -> list[str]:
         return sorted({ref.pasal for ref in self.provisions}, key=unit_sort_key)
@@ -270,7 +272,8 @@ def load_registry(folder: Path, label_root: str = "") -> Registry:
         for name in (instrument.cite_as, *instrument.aliases):
             key = " ".join(name.split()).casefold()
             if key in by_citation and by_citation[key] != instrument.id:
-                problems.append(Diagnostic(instrument.path, 1, 1, f"citation name '{name}' is also used by "
+                line, col = instrument.name_marks.get(name, (1, 1))
+                problems.append(Diagnostic(instrument.path, line, col, f"citation name '{name}' is also used by "
                                            f"regulations/{by_citation[key]}.yml", "make cite_as and aliases unique"))
             by_citation[key] = instrument.id
     _link_relations(instruments, {path.stem for path in files}, problems)
@@ -317,6 +320,9 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str) -> Instrumen
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         c.error(root.where("aliases"), "aliases must be a list of strings")
         aliases = []
+    name_marks = {a: _mark(root.get("aliases"), i) for i, a in reversed(list(enumerate(aliases)))}
+    if cite_as:
+        name_marks[cite_as] = root.where("cite_as")
     name = c.text(root.get("name"), root.where("name"), "name")
     title, title_evidence = _read_title(c, root)
     dates = _read_dates(c, root)
@@ -335,7 +341,7 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str) -> Instrumen
     return Instrument(
         id=ident, type=kind, number=number, year=year, cite_as=cite_as, aliases=tuple(aliases), name=name,
         title=title, title_evidence=title_evidence, dates=dates, gazette=gazette, status=status, sources=sources,
-        relations=relations, notes=notes, provisions=provisions, path=label,
+        relations=relations, notes=notes, provisions=provisions, path=label, name_marks=name_marks,
     )
 
 
@@ -550,8 +556,9 @@ def _read_versions(c: _Checker, block: Located, what: str) -> tuple[Version, ...
         if before.valid_to is None:
             c.error(where, f"{what}: version {index} has no valid_to but a later version follows",
                     f"set valid_to to the day before {after.valid_from}")
-        elif after.valid_from is None or after.valid_from != before.valid_to + dt.timedelta(days=1):
-            gap = "overlap" if after.valid_from and after.valid_from <= before.valid_to else "gap"
+        elif after.valid_from is not None and after.valid_from != before.valid_to + dt.timedelta(days=1):
+            # (an unknown start after the first version is reported above, once)
+            gap = "overlap" if after.valid_from <= before.valid_to else "gap"
             c.error(where, f"{what}: {gap} between versions {index} and {index + 1} "
                            f"(valid_to {before.valid_to}, next valid_from {after.valid_from})",
                     f"the next version should start on {before.valid_to + dt.timedelta(days=1)}")
