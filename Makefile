@@ -45,10 +45,11 @@ preview: $(VENV)/.runtime  ## serve the publishing build as a host would (under 
 	@PYTHONPATH=hooks $(BIN)/python -m sitekit.siteurl "$(SITE_URL)" >/dev/null
 	PYTHONPATH=hooks $(BIN)/python -m sitekit.hostpreview site "$(SITE_URL)" 8001
 
-kiosk: $(VENV)/.runtime node_modules/.installed  ## offline kiosk build into site-kiosk/ and site-kiosk.zip
+kiosk: $(VENV)/.runtime node_modules/.installed  ## offline kiosk build into site-kiosk/ and site-kiosk.zip (with launchers and SHA256SUMS)
 	$(BIN)/mkdocs build --strict -f mkdocs.kiosk.yml -d site-kiosk
-	@# Zip the folder itself, so the zip unpacks into site-kiosk/ (open site-kiosk/index.html).
-	rm -f site-kiosk.zip && $(BIN)/python -m zipfile -c site-kiosk.zip site-kiosk
+	@# Launchers, verify scripts and the guide go in beside index.html, then SHA256SUMS over
+	@# every file; the zip holds the folder itself (it unpacks into site-kiosk/). dev/KIOSK.md.
+	PYTHONPATH=hooks $(BIN)/python -m sitekit.kioskpack site-kiosk site-kiosk.zip kiosk dev/KIOSK.md
 
 test: $(VENV)/.dev node_modules/.installed /usr/bin/chromium  ## every test: unit, build, browser
 	$(BIN)/ruff check hooks tests benchmarks

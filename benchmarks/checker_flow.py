@@ -45,7 +45,7 @@ def run_flow(page, data: dict) -> float:
                 app.locator(f"#px-opt-{question['id']}-{item}").check()
         app.get_by_role("button", name=ui["continue"], exact=True).click()
     app.get_by_role("button", name=ui["see_result"], exact=True).click()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'px-result-heading'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'px-result-heading'")
     return time.perf_counter() - started
 
 

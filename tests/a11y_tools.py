@@ -99,7 +99,7 @@ def file_url(site: Path, rel: str) -> str:
 def wait_for_scripts(page) -> None:
     """Material and our scripts run on load; axe must see the page as a reader does."""
     page.wait_for_load_state("load")
-    page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)
+    page.wait_for_function("() => document.documentElement.classList.contains('js')", timeout=10_000)
 
 
 def inject_axe(page) -> None:

@@ -57,7 +57,7 @@ def axe(page, step: str) -> None:
     """axe-core over the whole page, WCAG 2.2 A/AA plus best practices; no rule switched off."""
     inject_axe(page)
     # Focus moves scroll the page and Material fades its header title: let transitions finish.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS)
@@ -402,7 +402,7 @@ def test_the_page_does_not_move_when_the_script_takes_over(page, site_server, la
     static = BeautifulSoup(response.text(), "html.parser").select_one("#px-checker .px-checker__screen")
     page.wait_for_load_state("networkidle")
     page.locator(APP).wait_for(state="visible")
-    page.wait_for_function("document.documentElement.getAttribute('data-px-checker') === 'start'")
+    page.wait_for_function("() => document.documentElement.getAttribute('data-px-checker') === 'start'")
     assert sum(page.evaluate("window.__shifts")) < 0.01
     live = page.locator(f"{APP} .px-checker__screen").inner_text()
     assert " ".join(live.split()) == " ".join(static.get_text(" ").split())

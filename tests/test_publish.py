@@ -230,7 +230,7 @@ def test_the_site_works_under_a_sub_path(chromium, host):
         page.wait_for_load_state("networkidle")
         data = page.evaluate("prakerjaChecker.data")
         page.locator("#px-checker").get_by_role("button", name=data["ui"]["start"], exact=True).click()
-        page.wait_for_function("typeof window.qrcode === 'function'")
+        page.wait_for_function("() => typeof window.qrcode === 'function'")
 
         # Both 404 pages, styled (their assets load from the sub-path).
         for path, lang in (("no-such-page/", "id"), ("en/no-such-page/", "en")):

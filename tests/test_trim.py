@@ -120,7 +120,7 @@ def test_search_loads_only_when_used_and_still_works(page, site_server, path, qu
 @pytest.mark.browser
 def test_search_highlight_still_loads_the_index(page, site_server):
     page.goto(site_server.origin + "/?h=prakerja")
-    page.wait_for_function("document.querySelector('.md-content mark') !== null", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('.md-content mark') !== null", timeout=10_000)
 
 
 # ---- the CSS purge changes nothing a reader can see ---------------------------------------------
@@ -167,7 +167,7 @@ def open_with_css(chromium, site_server, path, viewport, original: bool):
                       serve_css(*(next(MATERIAL_STYLESHEETS.glob(f"{name}.*.min.css")) for name in ("main", "palette"))))
     page = context.new_page()
     page.goto(site_server.origin + path)
-    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
     page.add_style_tag(content=NO_TRANSITIONS)
     return context, page
 
