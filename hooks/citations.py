@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, corpus, export, regpages
+from peraturan import buildstate, corpus, export, regpages, siteconfig
 from peraturan.diagnostics import EngineError
 from peraturan.mdext import CitationContext, CitationExtension
 from peraturan.registry import load_registry
@@ -60,6 +60,10 @@ def _fingerprint(paths) -> tuple:
 @event_priority(10)  # before static-i18n (-100) reads the nav
 def on_config(config):
     root = _project_root(config)
+    problems = siteconfig.check_files(Path(config.config_file_path), Path(config.docs_dir), _languages(config),
+                                      FOLDER)
+    if problems:
+        raise PluginError("Invalid site configuration:\n" + "\n".join(d.format() for d in problems))
     fingerprint = _fingerprint((root / "regulations").glob("*.yml"))
     if buildstate.registry is not None and buildstate.registry_fingerprint == fingerprint:
         registry = buildstate.registry

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from peraturan import content_blocks
+from peraturan import content_blocks, siteconfig
 from peraturan.corpus import check_corpus
 from peraturan.diagnostics import EngineError
 from peraturan.eligibility import load_rules
@@ -101,6 +101,12 @@ CASES = [
     ("registry-evidence-unknown", "registry", REG, "  evidence: official-text", "  evidence: official", "evidence"),
     ("registry-item-text-list", "registry", REG, "id: mengembangkan kompetensi angkatan kerja; dan",
      "id: [mengembangkan, kompetensi]", "'id' must be"),
+    ("registry-self-relation", "registry", "regulations/perpres-76-2020.yml", "target: perpres-36-2020",
+     "target: perpres-76-2020", "'perpres-76-2020' amends itself"),
+    ("registry-amendment-cycle", "registry", REG, "relations: []",
+     "relations:\n  - {type: amends, target: perpres-76-2020, evidence: reported}", "amends cycle: perpres-36-2020"),
+    ("registry-relation-source-javascript", "registry", "regulations/perpres-76-2020.yml",
+     "source: https://edocs", "source: javascript:alert(1)//edocs", "source"),
     ("rules-not-utf8", "rules", RULES, "Mulai pemeriksaan", b"Mulai pemeriks\xe4an", "is not UTF-8 text"),
     ("rules-control-char", "rules", RULES, "Mulai pemeriksaan", "Mulai\x07 pemeriksaan", "<U+0007>"),
     ("rules-question-list", "rules", RULES, "question: kewarganegaraan", "question: [kewarganegaraan]",
@@ -166,6 +172,7 @@ PAGE_CASES = [
      2),
     ("page-title-invisible", "---\ntitle: Judul\u200b\n---\n# J\n", "<U+200B>", 2),
     ("page-title-not-text", "---\ntitle: [a, b]\n---\n# J\n", "title must be text", 2),
+    ("page-citation-invisible", "# J\n\nLihat [[Perpres\u200b 1/2090 Pasal 3]].\n", "Perpres<U+200B> 1/2090", 3),
     ("page-not-utf8", b"# Judul\n\nCaf\xe9\n", "is not UTF-8 text", 3),
 ]
 
@@ -189,3 +196,57 @@ def test_bad_page_is_a_located_error(tmp_path, fixture_registry, name, text, exp
     matching = [e for e in found if expected in e]
     assert matching, found
     assert matching[0].startswith(f"docs/id/halaman.md:{line}:"), matching[0]
+
+
+CONFIG = """site_name: X
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+extra:
+  as_of: "2026-11-23"
+  kiosk: false
+nav:
+  - Beranda: index.md
+  - Halaman: halaman.md
+"""
+
+# (class, old, new, expected message part, expected line)
+CONFIG_CASES = [
+    ("config-duplicate-extra-key", "  kiosk: false\n", "  kiosk: false\n  kiosk: true\n", "duplicate key 'kiosk'", 6),
+    ("config-as-of-twice", "  kiosk: false\n", "  kiosk: false\n  as_of: \"2026-11-24\"\n",
+     "duplicate key 'as_of'", 6),
+    ("config-as-of-impossible", '"2026-11-23"', '"2026-02-30"', "extra.as_of must be a real date", 4),
+    ("config-as-of-not-a-date", '"2026-11-23"', "kemarin", "extra.as_of must be a real date", 4),
+    ("config-nav-missing-page", "  - Halaman: halaman.md\n", "  - Halaman: halaman.md\n  - Hilang: hilang.md\n",
+     "nav entry 'hilang.md' has no page docs/id/hilang.md", 9),
+    ("config-page-not-in-nav", "  - Halaman: halaman.md\n", "", "page docs/id/halaman.md is not in nav:", 7),
+    ("config-yaml-error", "extra:\n", "extra:\n   bad: [\n", "invalid YAML", 6),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected", "line"), CONFIG_CASES, ids=[c[0] for c in CONFIG_CASES])
+def test_bad_config_is_a_located_error(tmp_path, name, old, new, expected, line):
+    for lang in ("id", "en"):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        for page in ("index.md", "halaman.md"):
+            (tmp_path / "docs" / lang / page).write_text("# J\n", encoding="utf-8")
+    assert old in CONFIG
+    (tmp_path / "mkdocs.yml").write_text(CONFIG.replace(old, new, 1), encoding="utf-8")
+    found = [d.format() for d in siteconfig.check_files(tmp_path / "mkdocs.yml", tmp_path / "docs", ["id", "en"],
+                                                        "regulasi")]
+    matching = [e for e in found if expected in e]
+    assert matching, found
+    assert matching[0].startswith(f"mkdocs.yml:{line}:"), matching[0]
+
+
+def test_a_good_config_passes(tmp_path):
+    for lang in ("id", "en"):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        for page in ("index.md", "halaman.md"):
+            (tmp_path / "docs" / lang / page).write_text("# J\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    assert siteconfig.check_files(tmp_path / "mkdocs.yml", tmp_path / "docs", ["id", "en"], "regulasi") == []
+
+
+def test_every_class_is_in_the_table():
+    table = (ROOT / "dev" / "ERRORS.md").read_text(encoding="utf-8")
+    missing = [case[0] for case in (*CASES, *PAGE_CASES, *CONFIG_CASES) if f"[{case[0]}]" not in table]
+    assert missing == [], "add these classes to dev/ERRORS.md"

@@ -10,6 +10,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .safe import visible
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -22,13 +24,16 @@ class Diagnostic:
     suggestion: str = ""
 
     def format(self) -> str:
+        """One line; invisible characters are shown as ``<U+200B>`` so that two
+        names that look the same on screen ("Perpres 36/2020" and "Perpres\u200b36/2020")
+        read differently in the message."""
         if self.line:
             text = f"{self.path}:{self.line}:{self.col}: {self.message}"
         else:  # a whole-file problem reads as a sentence about the file
             text = f"{self.path} {self.message}"
         if self.suggestion:
             text += f" ({self.suggestion})"
-        return text
+        return visible(text)
 
     def __str__(self) -> str:  # pragma: no cover - convenience
         return self.format()

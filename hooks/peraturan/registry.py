@@ -448,10 +448,14 @@ def _link_relations(instruments: dict[str, Instrument], file_ids: set[str], prob
 
     A target whose file exists but failed to load is not reported again: its
     own errors are already listed."""
+    declared = {i.id: [r for r in i.relations if r.type in RELATION_TYPES] for i in instruments.values()}
+    problems.extend(_relation_cycles(instruments, declared))
     for instrument in list(instruments.values()):
         for relation in list(instrument.relations):
             if relation.type not in RELATION_TYPES:
                 continue
+            if relation.target == instrument.id:
+                continue  # reported by _relation_cycles
             target = instruments.get(relation.target)
             if target is None and relation.target in file_ids:
                 continue
@@ -463,6 +467,35 @@ def _link_relations(instruments: dict[str, Instrument], file_ids: set[str], prob
             target.relations.append(
                 Relation(INVERSE[relation.type], instrument.id, relation.via, relation.evidence, relation.source)
             )
+
+
+def _relation_cycles(instruments: dict[str, Instrument], declared: dict[str, list[Relation]]) -> list[Diagnostic]:
+    """An instrument cannot amend, replace or implement itself, directly or round a cycle
+    (A amends B, B amends A): the timeline and the version history would never end."""
+    problems = []
+    for kind in RELATION_TYPES:
+        edges = {ident: [r for r in relations if r.type == kind] for ident, relations in declared.items()}
+        reported: set[frozenset[str]] = set()
+        for start in sorted(edges):
+            stack = [(start, [start], [])]
+            while stack:
+                node, path, via = stack.pop()
+                for relation in edges.get(node, []):
+                    chain = [*via, relation]
+                    if relation.target == start:
+                        members = frozenset(path)
+                        if members in reported:
+                            continue
+                        reported.add(members)
+                        label, (line, col) = _relation_marks.get(id(chain[0]), (instruments[start].path, (0, 0)))
+                        names = " → ".join([*path, start])
+                        problems.append(Diagnostic(
+                            label, line, col,
+                            f"'{start}' {kind} itself" if len(path) == 1 else f"{kind} cycle: {names}",
+                            "a relation points from the newer instrument to the older one; remove the wrong one"))
+                    elif relation.target not in path and relation.target in edges:
+                        stack.append((relation.target, [*path, relation.target], chain))
+    return problems
 
 
 VERSION_REQUIRED = ("valid_from", "evidence", "source")

@@ -78,7 +78,7 @@ def url_problem(url: object, *, absolute: bool = True) -> str:
 def visible(value: str) -> str:
     """Invisible and control characters written as ``<U+200B>``, so an error
     message never shows two identical-looking names."""
-    return "".join(f"<U+{ord(ch):04X}>" if ch != " " and unicodedata.category(ch) in _INVISIBLE else ch
+    return "".join(f"<U+{ord(ch):04X}>" if ch not in " \n" and unicodedata.category(ch) in _INVISIBLE else ch
                    for ch in value)
 
 

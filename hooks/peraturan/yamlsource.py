@@ -99,11 +99,11 @@ def load_yaml(path: Path, label: str) -> Any:
     return parse_yaml(text, label)
 
 
-def parse_yaml(text: str, label: str, first_line: int = 1) -> Any:
+def parse_yaml(text: str, label: str, first_line: int = 1, loader: type = _Loader) -> Any:
     """YAML text to Located values; every YAML error (also a control character,
     which PyYAML reports without a mark class) becomes a Diagnostic."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=loader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
