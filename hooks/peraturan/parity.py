@@ -32,10 +32,10 @@ def missing_counterparts(
                 if other != lang and rest not in by_lang[other]:
                     problems.append(
                         Diagnostic(
-                            f"{docs_label}/{other}/{rest}",
-                            0,
-                            0,
-                            f"is missing (counterpart of {docs_label}/{lang}/{rest})",
+                            f"{docs_label}/{lang}/{rest}",
+                            1,
+                            1,
+                            f"has no counterpart: {docs_label}/{other}/{rest} is missing",
                             f"translate the page and save it as {docs_label}/{other}/{rest}",
                         )
                     )
