@@ -114,7 +114,8 @@ def on_config(config):
         raise PluginError(f"mkdocs.kiosk.yml: extra.kiosk_printer must be true or false, got {printer!r}")
     source = config.extra.get("kiosk_regulation_source")
     if source is not None and url_problem(source):  # printed and linked on every kiosk page
-        raise PluginError(f"mkdocs.kiosk.yml: extra.kiosk_regulation_source {url_problem(source)}")
+        raise PluginError(f"{_setting_at(config, 'kiosk_regulation_source')}: extra.kiosk_regulation_source "
+                          f"{url_problem(source)}")
     as_of = _as_date(config.extra.get("as_of"), "extra.as_of")
     built = _build_date()
     default_lang, homes = _home_pages(config)

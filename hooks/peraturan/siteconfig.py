@@ -127,3 +127,4 @@ def check_files(config_file: Path, docs_dir: Path, languages: list[str], generat
         parent = data.get("INHERIT")
         path = (path.parent / parent) if isinstance(parent, str) else None
     return problems
+
