@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, corpus, export, regpages, siteconfig
+from peraturan import buildstate, corpus, export, leftover, regpages, siteconfig
 from peraturan.diagnostics import EngineError
 from peraturan.mdext import CitationContext, CitationExtension
 from peraturan.registry import load_registry
@@ -136,6 +136,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    problems = leftover.check_html(html, page.file.content_string, f"docs/{page.file.src_uri}")
+    if problems:
+        raise PluginError(f"{len(problems)} citation problem(s) after rendering:\n"
+                          + "\n".join(d.format() for d in problems))
     _previews[page.file.src_uri] = buildstate.citation_context.previews_html()
     return html
 
