@@ -111,7 +111,8 @@ def on_config(config):
         )
     printer = config.extra.get("kiosk_printer", False)
     if not isinstance(printer, bool):
-        raise PluginError(f"mkdocs.kiosk.yml: extra.kiosk_printer must be true or false, got {printer!r}")
+        raise PluginError(f"{_setting_at(config, 'kiosk_printer')}: extra.kiosk_printer must be true or false, "
+                          f"got {printer!r}")
     source = config.extra.get("kiosk_regulation_source")
     if source is not None and url_problem(source):  # printed and linked on every kiosk page
         raise PluginError(f"{_setting_at(config, 'kiosk_regulation_source')}: extra.kiosk_regulation_source "
