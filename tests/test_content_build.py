@@ -87,7 +87,7 @@ def test_amounts_table_renders_from_data_in_both_languages(built_site, data):
 def test_age_limits_in_prose_come_from_data(built_site, data):
     age_max = dated.value_text("age_max", "id", AS_OF, data["limits"], None)
     for lang in ("id", "en"):
-        lead = content(built_site, lang, "kelayakan").select_one("p").get_text()
+        lead = content(built_site, lang, "kelayakan").select_one(".px-summary p:not(.admonition-title)").get_text()
         assert age_max in lead
 
 
@@ -247,3 +247,22 @@ def test_a_second_name_for_a_concept_stops_the_build(docs_copy, tmp_path):
     assert result.returncode != 0
     assert (f"docs/id/cara-kerja.md:{line}:1: 'Saldo pelatihan' is another name for 'bantuan pelatihan' "
             "(one name per concept)") in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_explainer_pages_open_with_a_summary_and_keep_the_law_one_tap_away(built_site, lang):
+    """Plain language first: an "In short" box right under the title; regulation wording in
+    collapsed "Text of the article" boxes (closed details), each still citing its provision."""
+    title, box = ("Singkatnya", "Bunyi pasal: ") if lang == "id" else ("In short", "Text of the article: ")
+    for page in ("tentang-prakerja", "kelayakan", "cara-kerja", "kewenangan", "kewajiban-sanksi", "banyumas"):
+        article = content(built_site, lang, page)
+        first = article.find("h1").find_next_sibling()
+        assert "px-summary" in first["class"], page
+        assert first.select_one(".admonition-title").get_text(strip=True) == title
+        assert first.select("a.px-cite, a[href*='sumber-'], a[href^='http']"), page
+        for law in article.select(".px-provision"):
+            details = law.find_parent("details")
+            assert details is not None and "px-law-box" in details["class"], page
+            assert not details.has_attr("open")
+            assert details.summary.get_text().startswith(box)
+            assert law.select("a.px-cite")

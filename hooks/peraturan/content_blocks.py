@@ -39,6 +39,7 @@ from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic, EngineError, did_you_mean
 from .inline import blank_code_spans, sub_outside_code
 from .registry import Item, Registry
+from .render import display
 from .resolver import ResolveError, resolve
 from .safe import text as escape
 from .scan import front_matter_lines, prose_lines
@@ -322,15 +323,19 @@ def _nocite(request: BlockRequest) -> str:
 
 
 PROVISION_WORDS = {
-    "id": {"summary": "Ringkasan kami (teks persisnya tidak terlihat)", "translation": ""},
+    "id": {"summary": "Ringkasan kami (teks persisnya tidak terlihat)", "translation": "", "box": "Bunyi pasal"},
     "en": {"summary": "Our summary (the exact wording was not seen)",
-           "translation": "English: our unofficial translation"},
+           "translation": "English: our unofficial translation", "box": "Text of the article"},
 }
 
 
 @_block("provision")
 def _provision(request: BlockRequest) -> str:
-    """A provision's wording in the version in force (or pinned), every item cited."""
+    """A provision's wording in the version in force (or pinned), every item cited.
+
+    The law's own words are not the reading flow: they sit in a collapsed "Bunyi pasal" /
+    "Text of the article" box (a ``details`` element, styled like pymdownx.details' ``???``),
+    one tap away; the page's prose says the same in plain words."""
     body = request.args.get("cite", "")
     try:
         resolved = resolve(parse(body), _need(STATE.registry, "the registry"), STATE.as_of)
@@ -345,7 +350,9 @@ def _provision(request: BlockRequest) -> str:
     words = PROVISION_WORDS[lang]
     pin = f" @{resolved.day.isoformat()}" if resolved.pinned else ""
     base = body.split("@")[0].strip()
-    out = ['<div class="px-provision" markdown>', "", f"[[{body}]] {data_badge(version.evidence, lang)}", ""]
+    title = f"{words['box']}: {escape(display(resolved, lang))}"
+    out = ['<details class="quote px-law-box" markdown>', f"<summary>{title}</summary>", "",
+           '<div class="px-provision" markdown>', "", f"[[{body}]] {data_badge(version.evidence, lang)}", ""]
     if version.text_id:
         out.append(f'<p class="px-law" lang="id">{_lines(version.text_id)}</p>')
         if lang == "en" and version.text_en:
@@ -354,7 +361,7 @@ def _provision(request: BlockRequest) -> str:
     elif version.summary:
         out += [f"*{words['summary']}:* {escape(version.summary.get(lang))}", ""]
     out += _items(version.items, base, pin, lang, [], 0)
-    out += ["", "</div>"]
+    out += ["", "</div>", "", "</details>"]
     return "\n".join(out)
 
 
