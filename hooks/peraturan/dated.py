@@ -341,10 +341,10 @@ def value_text(key: str, lang: str, as_of: dt.date, limits: dict[str, Limit], am
 
 WORDS = {
     "id": {"period": "Periode", "basis": "Siapa menetapkan", "sources": "Sumber angka", "none": "—",
-           "value": "Batas", "no_limit": "tidak ada", "from": "sejak", "to": "sampai", "unknown": "tidak diketahui",
+           "value": "Batas", "no_limit": "tidak ada dalam peraturan", "from": "sejak", "to": "sampai", "unknown": "tidak diketahui",
            "now": "sekarang", "before": "sebelum", "always": "sepanjang periode yang tercatat"},
     "en": {"period": "Period", "basis": "Who sets it", "sources": "Source of the figures", "none": "—",
-           "value": "Limit", "no_limit": "none", "from": "from", "to": "to", "unknown": "unknown",
+           "value": "Limit", "no_limit": "none in the regulation", "from": "from", "to": "to", "unknown": "unknown",
            "now": "now", "before": "before", "always": "throughout the recorded period"},
 }
 
