@@ -341,7 +341,8 @@ def value_text(key: str, lang: str, as_of: dt.date, limits: dict[str, Limit], am
 
 WORDS = {
     "id": {"period": "Periode", "basis": "Siapa menetapkan", "sources": "Sumber angka", "none": "—",
-           "value": "Batas", "no_limit": "tidak ada dalam peraturan", "from": "sejak", "to": "sampai", "unknown": "tidak diketahui",
+           "value": "Batas", "no_limit": "tidak ada dalam peraturan", "from": "sejak", "to": "sampai",
+           "unknown": "tidak diketahui",
            "now": "sekarang", "before": "sebelum", "always": "sepanjang periode yang tercatat"},
     "en": {"period": "Period", "basis": "Who sets it", "sources": "Source of the figures", "none": "—",
            "value": "Limit", "no_limit": "none in the regulation", "from": "from", "to": "to", "unknown": "unknown",
