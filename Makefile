@@ -51,6 +51,10 @@ kiosk: $(VENV)/.runtime node_modules/.installed  ## offline kiosk build into sit
 	@# every file; the zip holds the folder itself (it unpacks into site-kiosk/). dev/KIOSK.md.
 	PYTHONPATH=hooks $(BIN)/python -m sitekit.kioskpack site-kiosk site-kiosk.zip kiosk dev/KIOSK.md
 
+zim: $(VENV)/.dev node_modules/.installed  ## offline file for phones (Kiwix): site-zim/ and site.zim
+	$(BIN)/mkdocs build --strict -f mkdocs.zim.yml -d site-zim
+	PYTHONPATH=hooks $(BIN)/python -m sitekit.zimfile site-zim site.zim mkdocs.zim.yml
+
 test: $(VENV)/.dev node_modules/.installed /usr/bin/chromium  ## every test: unit, build, browser
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/pytest
@@ -68,4 +72,4 @@ audit: $(VENV)/.dev node_modules/.installed /usr/bin/chromium  ## axe, page weig
 	$(BIN)/python benchmarks/audit.py --site site --kiosk site-kiosk --runs 3
 
 clean:
-	rm -rf site site.nginx.conf site-kiosk site-kiosk.zip site.zim .pytest_cache
+	rm -rf site site.nginx.conf site-kiosk site-kiosk.zip site-zim site.zim .pytest_cache

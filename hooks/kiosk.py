@@ -159,7 +159,8 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(100)  # every language build; cheap and idempotent
 def on_post_build(config):
-    if not _is_kiosk(config):
+    # The kiosk, and any other offline build that names the shim (mkdocs.zim.yml), needs the file.
+    if not (_is_kiosk(config) or SHIM_TARGET in (config.extra.get("polyfills") or [])):
         return
     source = Path(config.config_file_path).parent / SHIM_SOURCE
     if not source.is_file():
