@@ -24,8 +24,10 @@ from mkdocs.plugins import event_priority
 
 from peraturan import buildstate, corpus, export, leftover, regpages, siteconfig
 from peraturan.diagnostics import EngineError
+from peraturan.legalbasis import STYLES
 from peraturan.mdext import CitationContext, CitationExtension
 from peraturan.registry import load_registry
+from peraturan.render import format_date
 from peraturan.safe import SafeLinksExtension
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
@@ -131,7 +133,14 @@ def _docs_label(docs_dir: Path, root: Path) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     lang, _, rel = page.file.src_uri.partition("/")
-    buildstate.citation_context.start_page(rel, lang)
+    style = page.meta.get("citations", "notes")
+    if style not in STYLES:
+        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith("citations:")), 1)
+        raise PluginError(f"{_docs_label(Path(config.docs_dir), _project_root(config))}/{page.file.src_uri}:{line}: "
+                          f"front matter 'citations: {style}' is not a citation style "
+                          f"(write one of: {', '.join(STYLES)})")
+    buildstate.citation_context.start_page(rel, lang, style)
     return markdown
 
 
@@ -161,6 +170,13 @@ def on_post_page(output, page, config):
         raise PluginError(f"{page.file.src_uri}: no <article> or <main> to hold the citation previews "
                           "(does an override of main.html drop Material's content block?)")
     return output[:end] + previews + output[end:]
+
+
+def on_env(env, config, files):
+    """``{{ day | px_date("id") }}``: a date in words, as the text writes dates ("23 November 2026")."""
+    env.filters["px_date"] = lambda day, lang="id": format_date(
+        day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), lang)
+    return env
 
 
 @event_priority(-101)  # once, after static-i18n's nested builds

@@ -24,6 +24,7 @@ Dua pasal: [[Perpres 1/2090 Pasal 12A dan Pasal 12B]].
 Rentang: [[Perpres 1/2090 Pasal 3 ayat (1) sampai dengan ayat (2)]].
 Dulu: [[Perpres 1/2090 Pasal 3 ayat (2) huruf b @2090-05-01]]. Kode: `[[bukan kutipan]]`.
 Pengubah: [[Perpres 2/2091 Pasal I angka 1]]. Seluruhnya: [[Perpres 2/2091]].
+Bersama [[Perpres 1/2090 Pasal 12A]], [[Perpres 1/2090 Pasal 3 ayat (2) huruf b]].
 """
 EN_PAGE = ID_PAGE.replace("# Contoh", "# Example").replace("Syarat usia ada di", "The age rule is in")
 
@@ -45,10 +46,14 @@ def fixture_site(tmp_path_factory) -> Path:
             if page.name != "index.md":
                 page.unlink()
         (folder / "index.md").write_text(text, encoding="utf-8")
+        (folder / "full").mkdir()
+        (folder / "full" / "index.md").write_text(
+            "---\ncitations: full\n---\n\n# Full\n\nPengubah: [[Perpres 2/2091 Pasal I angka 1]].\n",
+            encoding="utf-8")
     nav_start = config.index("nav:")
     nav_end = config.index("\nplugins:")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[:nav_start] + "nav:\n  - Beranda: index.md\n  - Peraturan: regulasi/index.md\n" + config[nav_end:]
+    config = config[:nav_start] + "nav:\n  - Beranda: index.md\n  - Full: full/index.md\n  - Peraturan: regulasi/index.md\n" + config[nav_end:]
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = project / "site"
     mkdocs_build(site, project=project)
@@ -60,7 +65,13 @@ def soup(site: Path, rel: str) -> BeautifulSoup:
 
 
 def cites(site: Path, rel: str) -> list[tuple[str, str]]:
-    return [(a.get_text(), a["href"]) for a in soup(site, rel).select("a.px-cite")]
+    """The page's legal-basis list ("Dasar hukum"): each citation once, in full, with its link."""
+    return [(a.get_text(), a["href"]) for a in soup(site, rel).select("#dasar-hukum + ol.px-basis > li > a.px-cite")]
+
+
+def marks(site: Path, rel: str) -> list:
+    """The note marks that stand for the citations in running text."""
+    return soup(site, rel).select("article a.px-cite--mark")
 
 
 def test_indonesian_rendering_follows_drafting_style(fixture_site):
@@ -71,6 +82,7 @@ def test_indonesian_rendering_follows_drafting_style(fixture_site):
         "Pasal 3 ayat (2) huruf b Perpres 1/2090 (versi per 1 Mei 2090)",
         "Pasal I angka 1 Perpres 2/2091",
         "Perpres 2/2091",
+        "Pasal 12A Perpres 1/2090",
     ]
 
 
@@ -82,7 +94,43 @@ def test_english_rendering(fixture_site):
         "Article 3(2)(b) of Presidential Regulation No. 1 of 2090 (as in force on 1 May 2090)",
         "Article I point 1 of Presidential Regulation No. 2 of 2091",
         "Presidential Regulation No. 2 of 2091",
+        "Article 12A of Presidential Regulation No. 1 of 2090",
     ]
+
+
+@pytest.mark.parametrize(("rel", "heading", "word"), [("index.html", "Dasar hukum", "Dasar hukum"),
+                                                      ("en/index.html", "Legal basis", "Legal basis")])
+def test_running_text_has_note_marks_that_screen_readers_hear_in_full(fixture_site, rel, heading, word):
+    full = dict(enumerate((text for text, _ in cites(fixture_site, rel)), 1))
+    hrefs = dict(enumerate((href for _, href in cites(fixture_site, rel)), 1))
+    assert soup(fixture_site, rel).find(id="dasar-hukum").get_text(strip=True).startswith(heading)
+    found = marks(fixture_site, rel)
+    # One mark per citation, except the two neighbours of the last line, which share one
+    # (Pasal 12A, new: 7; and 3(2)(b) again: 1).
+    assert [m.select_one(".px-cite__n").get_text() for m in found] == ["1", "2", "3", "4", "5", "6",
+                                                                       "1, 7"]
+    for mark in found:
+        numbers = [int(n.rsplit("-", 1)[1]) for n in mark["data-px-notes"].split()]
+        hidden = mark.select_one(".px-vh").get_text()
+        assert hidden.strip().startswith(word + ":")
+        for number in numbers:
+            assert full[number] in hidden  # the full citation, for screen readers
+            assert soup(fixture_site, rel).find(id=f"dasar-hukum-{number}") is not None
+        first = 7 if numbers == [1, 7] else numbers[0]  # the merged mark's first citation is number 7
+        assert mark["href"] == hrefs[first]
+        assert all(ident in soup(fixture_site, rel).select_one(".px-previews").decode()
+                   for ident in mark.get("data-px-preview", "").split())
+    merged = found[-1]
+    assert merged.select_one(".px-vh").get_text() == f" {word}: {full[7]}; {full[1]}"
+    twelve_a = soup(fixture_site, rel).select_one("#dasar-hukum-7 a")["data-px-preview"].split()
+    assert merged["data-px-preview"].split() == twelve_a + found[0]["data-px-preview"].split()
+
+
+def test_the_full_form_page_style_keeps_citations_in_place_and_has_no_list(fixture_site):
+    page = soup(fixture_site, "full/index.html")
+    links = page.select("article a.px-cite")
+    assert [a.get_text() for a in links] == ["Pasal I angka 1 Perpres 2/2091"]
+    assert page.find(id="dasar-hukum") is None and not page.select(".px-cite--mark")
 
 
 def test_code_spans_are_left_alone(fixture_site):

@@ -111,8 +111,13 @@ def test_authority_map_has_svg_and_a_text_alternative_linking_every_edge(built_s
     assert len(items) == len(edges)
     page_url = "http://x/" + ("en/" if lang == "en" else "") + "kewenangan/"
     for item, edge in zip(items, edges, strict=True):
-        links = item.select("a.px-cite")
-        assert len(links) == len(edge.cites), item.get_text()
+        # The edge's citations share one note mark; each is an entry of the page's legal-basis list.
+        marks = item.select("a.px-cite--mark")
+        assert len(marks) == 1, item.get_text()
+        notes = marks[0]["data-px-notes"].split()
+        assert len(notes) == len(set(edge.cites)), item.get_text()
+        links = [article.find(id=note).select_one("a.px-cite") for note in notes]
+        assert marks[0]["href"] in [link["href"] for link in links]
         for link in links:
             # a provision anchor; only an instrument whose text was not found links to its page
             assert "#pasal-" in link["href"] or link["href"].endswith("/perbup-banyumas-99-2021/"), link
@@ -140,6 +145,9 @@ def test_citations_written_by_blocks_get_back_links(built_site, lang, page, bloc
     page_url = "http://x/" + ("en/" if lang == "en" else "") + f"{page}/"
     links = article.select(f"{block} a.px-cite")
     assert links
+    # A note mark stands for every citation it names in the page's legal-basis list.
+    links += [article.find(id=note).select_one("a.px-cite") for mark in links
+              for note in mark.get("data-px-notes", "").split()]
     for link in links:
         if "#" not in link["href"]:
             continue  # a whole instrument whose text was not found: no provision to list pages under

@@ -23,6 +23,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
 from .citation import CITATION_RE, CitationSyntaxError, parse
+from .legalbasis import LegalBasisProcessor
 from .registry import Registry
 from .regpages import version_anchor
 from .render import display, preview_html
@@ -38,14 +39,15 @@ class CitationContext:
     folder: str = "regulasi"
     page_rel: str = "index.md"  # the page's path inside its language folder
     lang: str = "id"
+    style: str = "notes"  # "notes": note marks + legal-basis list (legalbasis.py); "full": every citation in full
     cited: dict[str, Resolved] = field(default_factory=dict)  # dom id -> unit, for this page
     cache: dict[str, ResolvedCitation] = field(default_factory=dict)
     preview_cache: dict[tuple[str, str], str] = field(default_factory=dict)  # (dom id, lang) -> HTML
     link_cache: dict[tuple[str, str, str], tuple[str, dict[str, str], list[tuple[str, Resolved]]] | None] = field(
         default_factory=dict)  # (body, lang, page folder) -> link parts
 
-    def start_page(self, page_rel: str, lang: str) -> None:
-        self.page_rel, self.lang, self.cited = page_rel, lang, {}
+    def start_page(self, page_rel: str, lang: str, style: str = "notes") -> None:
+        self.page_rel, self.lang, self.style, self.cited = page_rel, lang, style, {}
 
     def resolve(self, body: str) -> ResolvedCitation:
         hit = self.cache.get(body)
@@ -150,6 +152,9 @@ class CitationExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown API
         # 175: after escape (180) and backticks (190), before reference (170) and link (160).
         md.inlinePatterns.register(CitationProcessor(self.context, md), "px_citation", 175)
+        # 9: after the inline pass (20) made the links, before attr_list (8), abbr (7), toc (5, which
+        # then lists the "Dasar hukum" heading) and MkDocs' anchor check (5) and link rewriting (0).
+        md.treeprocessors.register(LegalBasisProcessor(md, self.context), "px_legal_basis", 9)
 
 
 def previews_for(context: CitationContext) -> str:

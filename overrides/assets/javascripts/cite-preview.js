@@ -6,6 +6,8 @@
  * Keyboard: focus shows, Escape hides. Touch: the first tap shows the preview
  * (with a link to open the article), a second tap on the citation follows it.
  * WCAG 1.4.13: the preview can be dismissed, hovered, and stays until dismissed.
+ * A note mark that stands for several citations shows each one's provisions,
+ * each followed by its own link to the article.
  */
 (function () {
   "use strict";
@@ -32,23 +34,50 @@
   var pressing = false; // a pointer press is in progress: focus comes from it, not from the keyboard
   var hideTimer = null;
 
-  function fill(link) {
-    tip.textContent = "";
-    (link.getAttribute("data-px-preview") || "").split(" ").forEach(function (id) {
+  function blocks(ids) {
+    (ids || "").split(" ").forEach(function (id) {
       var block = id && document.getElementById(id);
       if (block) tip.appendChild(block.cloneNode(true)).removeAttribute("id");
     });
-    var actions = document.createElement("p");
-    actions.className = "px-tip__actions";
+  }
+
+  function openLink(href, text) {
+    var p = document.createElement("p");
+    p.className = "px-tip__actions";
     var open = document.createElement("a");
-    open.href = link.href;
-    open.textContent = words.open;
+    open.href = href;
+    open.textContent = text;
+    p.appendChild(open);
+    return p;
+  }
+
+  // A note mark ("[3, 4]", legalbasis.py) names its entries in the page's legal-basis
+  // list; several entries each get their own "open" link, so every Pasal stays one tap away.
+  function notes(link) {
+    return (link.getAttribute("data-px-notes") || "").split(" ").map(function (id) {
+      var item = id && document.getElementById(id);
+      return item && item.querySelector("a.px-cite");
+    }).filter(Boolean);
+  }
+
+  function fill(link) {
+    tip.textContent = "";
+    var entries = notes(link);
+    if (entries.length > 1) {
+      entries.forEach(function (entry) {
+        blocks(entry.getAttribute("data-px-preview"));
+        tip.appendChild(openLink(entry.href, words.open + ": " + entry.textContent));
+      });
+    } else {
+      blocks(link.getAttribute("data-px-preview"));
+    }
+    var actions = entries.length > 1 ? document.createElement("p") : openLink(link.href, words.open);
+    actions.className = "px-tip__actions";
     var close = document.createElement("button");
     close.type = "button";
     close.className = "px-tip__close";
     close.textContent = words.close;
     close.addEventListener("click", function () { hide(true); });
-    actions.appendChild(open);
     actions.appendChild(close);
     tip.appendChild(actions);
   }

@@ -1,0 +1,23 @@
+"""How much of an explainer page's visible text is citation text (issue 11: at most 5%).
+
+Shared by tests/test_citation_display.py (asserted) and benchmarks/reading_screens.py
+(reported). Counted in the browser: every visible, non-space character of the article,
+without the hidden previews, visually hidden text (what only screen readers hear),
+the page's closing legal-basis list (a reference section, like notes in a book) and
+heading permalinks; citation text is what of that sits inside a citation link.
+"""
+
+CITATION_SHARE_JS = r"""() => {
+  const article = document.querySelector('article.md-content__inner');
+  const skip = '.px-previews, .px-vh, .px-basis, .px-basis__heading, .headerlink, script, style, template';
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  let total = 0, cite = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(skip) || !parent.checkVisibility({visibilityProperty: true})) continue;
+    const count = node.textContent.replace(/\s+/g, '').length;
+    total += count;
+    if (parent.closest('a.px-cite')) cite += count;
+  }
+  return {total, cite, share: total ? cite / total : 0};
+}"""
