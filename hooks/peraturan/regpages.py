@@ -12,10 +12,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .citation import unit_sort_key
 from .corpus import Corpus
 from .registry import Instrument, Provision, Registry, Version
-from .render import evidence_badge, format_date, label, ref_display, version_body, version_period
+from .render import evidence_badge, format_date, item_list, label, ref_display, version_body, version_period
 from .safe import markdown as safe_markdown
 from .safe import text as escape
 
@@ -65,6 +64,7 @@ WORDS = {
         "changed": "mengubah",
         "unofficial_title": "",
         "export": "Data mentah (JSON)",
+        "about": "Tentang teks ini",
     },
     "en": {
         "index_title": "List of regulations",
@@ -103,6 +103,7 @@ WORDS = {
         "changed": "amends",
         "unofficial_title": " (unofficial translation)",
         "export": "Raw data (JSON)",
+        "about": "About this text",
     },
 }
 
@@ -225,6 +226,18 @@ def timeline_html(registry: Registry, lang: str) -> str:
 
 def instrument_page(instrument: Instrument, registry: Registry, corpus: Corpus, lang: str, as_of: dt.date,
                     folder: str) -> str:
+    about = [
+        metadata_table(instrument, lang),
+        "",
+        relations_block(instrument, registry, lang),
+        "",
+    ]
+    if instrument.notes:
+        about += [f"### {_w(lang, 'notes')} {{ #catatan }}", ""]
+        about += [f"- {safe_markdown(note.get(lang))}" for note in instrument.notes]
+        about.append("")
+    # The law is the page: what it is, one line on its standing, then the articles. How we know
+    # (dates, gazette, sources, relations, research notes) waits in a collapsed box.
     out = [
         "---",
         "generated: true",
@@ -235,18 +248,13 @@ def instrument_page(instrument: Instrument, registry: Registry, corpus: Corpus, 
         "",
         f"<p class=\"px-reg-name\">{escape(instrument.name.get(lang))}: {_title(instrument, lang)}</p>",
         "",
-        f'!!! info "{label(lang, "evidence")}"',
-        f"    {_w(lang, 'consolidation')}",
+        f'<p class="px-reg-standing">{_w(lang, "consolidation")}</p>',
         "",
-        metadata_table(instrument, lang),
+        f'??? info "{_w(lang, "about")}"',
         "",
-        relations_block(instrument, registry, lang),
+        *[f"    {line}" if line else "" for block in about for line in block.split("\n")],
         "",
     ]
-    if instrument.notes:
-        out += [f"## {_w(lang, 'notes')} {{ #catatan }}", ""]
-        out += [f"- {safe_markdown(note.get(lang))}" for note in instrument.notes]
-        out.append("")
     out += [f"## {_w(lang, 'provisions')} {{ #pasal }}", ""]
     if not instrument.provisions:
         out += [_w(lang, "no_provisions"), ""]
@@ -285,7 +293,7 @@ def metadata_table(instrument: Instrument, lang: str) -> str:
 def relations_block(instrument: Instrument, registry: Registry, lang: str) -> str:
     if not instrument.relations:
         return ""
-    lines = [f"## {_w(lang, 'relations')} {{ #hubungan }}", ""]
+    lines = [f"### {_w(lang, 'relations')} {{ #hubungan }}", ""]
     order = ("amends", "amended-by", "replaces", "replaced-by", "implements", "implemented-by")
     for relation in sorted(instrument.relations, key=lambda r: (order.index(r.type), r.target)):
         target = registry.instruments[relation.target]
@@ -331,36 +339,27 @@ def _relative_to_folder(rel: str) -> str:
 
 
 def version_html(provision: Provision, version: Version, lang: str, item_anchors: bool) -> str:
+    """The wording first, in full contrast; its standing (evidence, period) under it; the
+    source and any research note in a collapsed "About this text" box."""
     meta = [evidence_badge(version.evidence, lang), escape(version_period(version, lang))]
     if version.by:
         meta.append(f"{escape(label(lang, 'by'))}: {escape(version.by)}")
-    meta.append(f'<a href="{escape(version.source)}">{escape(label(lang, "source"))}</a>')
     items = items_html(provision, version, lang, item_anchors)
-    note = f'<p class="px-note">{escape(version.note.get(lang))}</p>' if version.note else ""
+    about = f'<p><a href="{escape(version.source)}">{escape(label(lang, "source"))}</a></p>'
+    if version.note:
+        about += f'<p class="px-note">{escape(version.note.get(lang))}</p>'
     return (f'<div class="px-version" id="{version_anchor(provision, version)}">'
-            f'<p class="px-version__meta">{" · ".join(meta)}</p>{version_body(version, lang)}{items}{note}</div>')
+            f"{version_body(version, lang)}{items}"
+            f'<p class="px-version__meta">{" · ".join(meta)}</p>'
+            f'<details class="px-version__about"><summary>{escape(_w(lang, "about"))}</summary>{about}</details>'
+            "</div>")
 
 
 def items_html(provision: Provision, version: Version, lang: str, anchors: bool) -> str:
-    if not version.items:
-        return ""
-
-    def render(items, prefix: list[tuple[str, str]]) -> str:
-        lis = []
-        for key in sorted(items, key=unit_sort_key):
-            item = items[key]
-            level = "huruf" if key.isalpha() else "angka"
-            path = [*prefix, (level, key)]
-            ident = provision.ref.anchor() + "".join(f"-{lvl}-{val}" for lvl, val in path)
-            id_attr = f' id="{ident}"' if anchors else ""
-            en = f'<span class="px-translation" lang="en">{escape(item.text.en)}</span>' \
-                if lang == "en" and item.text.en else ""
-            child = render(item.items, path) if item.items else ""
-            lis.append(f'<li{id_attr}><span class="px-item-key">{escape(key)}.</span> '
-                       f'<span lang="id">{escape(item.text.id)}</span>{en}{child}</li>')
-        return f'<ul class="px-items">{"".join(lis)}</ul>'
-
-    return render(version.items, [])
+    """The huruf/angka of a version; with anchors (the version in force) each can be cited."""
+    base = provision.ref.anchor()
+    return item_list(version.items, lang,
+                     (lambda path: base + "".join(f"-{lvl}-{val}" for lvl, val in path)) if anchors else None)
 
 
 def json_ld(instrument: Instrument, registry: Registry, as_of: dt.date) -> str:

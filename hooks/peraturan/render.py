@@ -9,8 +9,9 @@ from the parsed citation, never typed by an author.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from .citation import Ref, Span
+from .citation import Ref, Span, unit_sort_key
 from .registry import Item, Provision, Version
 from .resolver import Resolved, ResolvedCitation
 from .safe import text as escape
@@ -219,6 +220,26 @@ def version_body(version: Version, lang: str, item: Item | None = None) -> str:
     return "".join(parts)
 
 
+def item_list(items: dict[str, Item], lang: str,
+              ident: Callable[[list[tuple[str, str]]], str] | None = None,
+              path: list[tuple[str, str]] | None = None) -> str:
+    """The huruf/angka of a provision as a nested list; ``ident`` gives each item's anchor
+    (regulation pages) or None (previews, which must not repeat the page's ids)."""
+    if not items:
+        return ""
+    lis = []
+    for key in sorted(items, key=unit_sort_key):
+        item = items[key]
+        here = [*(path or []), ("huruf" if key.isalpha() else "angka", key)]
+        id_attr = f' id="{ident(here)}"' if ident else ""
+        en = f'<span class="px-translation" lang="en">{escape(item.text.en)}</span>' \
+            if lang == "en" and item.text.en else ""
+        child = item_list(item.items, lang, ident, here) if item.items else ""
+        lis.append(f'<li{id_attr}><span class="px-item-key">{escape(key)}.</span> '
+                   f'<span lang="id">{escape(item.text.id)}</span>{en}{child}</li>')
+    return f'<ul class="px-items">{"".join(lis)}</ul>'
+
+
 def _translation(text: str) -> str:
     return (f'<div class="px-translation" lang="en"><p class="px-translation__label">'
             f'{escape(LABELS["en"]["translation"])}</p>{_paragraphs(text)}</div>')
@@ -240,8 +261,11 @@ def preview_html(unit: Resolved, lang: str, dom_id: str, href: str) -> str:
         title = ""
         if len(provisions) > 1 or unit.item is not None:
             title = f'<p class="px-preview__sub">{escape(ref_display(provision.ref, lang))}</p>'
+        item = unit.item if len(provisions) == 1 else None
+        # A whole ayat or Pasal shows its huruf too: they are usually the actual rules.
+        items = item_list(version.items, lang) if item is None else item_list(item.items, lang)
         blocks.append(
-            f"{title}{version_body(version, lang, unit.item if len(provisions) == 1 else None)}"
+            f"{title}{version_body(version, lang, item)}{items}"
             f'<p class="px-preview__meta">{evidence_badge(version.evidence, lang)} '
             f"{escape(version_period(version, lang))}</p>"
         )
