@@ -71,6 +71,25 @@ def test_every_public_page_passes_axe(page, site_server, built_site, exceptions,
     assert_clean(audit_urls(page, urls), exceptions)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_public_page_passes_axe_in_the_dark_scheme(page, site_server, built_site, exceptions, lang):
+    """The site follows the phone's dark setting (scheme.css): the same pages, the same rules.
+    Regulation pages share one layout, so two of them stand for the rest."""
+    pages = [rel for rel in site_pages(built_site) if language_of(rel) == lang]
+    regulations = [rel for rel in pages if "/regulasi/" in "/" + rel and not rel.endswith("regulasi/index.html")]
+    pages = [rel for rel in pages if rel not in regulations[2:]]
+    page.emulate_media(color_scheme="dark")
+    urls = {rel + " (dark)": served_url(site_server.origin, rel) for rel in pages}
+    page.goto(urls[HOME[lang] + " (dark)"])
+    assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
+    findings = audit_urls(page, urls)
+    page.goto(served_url(site_server.origin, "kelayakan/" if lang == "id" else "en/kelayakan/"))
+    wait_for_scripts(page)
+    assert open_citation_preview(page)
+    findings += run_axe(page, f"{lang} kelayakan (dark, citation preview open)")
+    assert_clean(findings, exceptions)
+
+
 def pages_with_citations(site) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
     for rel in site_pages(site):
