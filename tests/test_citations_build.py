@@ -5,6 +5,7 @@ text is exact, plus checks over the real site."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -37,8 +38,13 @@ def fixture_site(tmp_path_factory) -> Path:
         "regulations", "benchmarks", "regulasi"))
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     shutil.copytree(ROOT / "tests/fixtures/regulations", project / "regulations")
+    # The search synonyms name words of the real pages, which this small site does not have.
+    for lang in ("id", "en"):
+        (project / "data" / "search" / f"{lang}.yml").write_text("synonyms: {}\n", encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("as_of: 2026-11-23", "as_of: 2092-01-01"), encoding="utf-8")
+    dated = re.sub(r'(?m)^(\s*as_of:\s*)"?\d{4}-\d{2}-\d{2}"?', r'\g<1>"2092-01-01"', config)
+    assert dated != config, "mkdocs.yml has no extra.as_of to move"
+    (project / "mkdocs.yml").write_text(dated, encoding="utf-8")
     # Keep only pages that cite nothing from the real registry, plus the test page.
     for lang, text in (("id", ID_PAGE), ("en", EN_PAGE)):
         folder = project / "docs" / lang

@@ -26,7 +26,7 @@ VISIBLE = "e => !!e && e.checkVisibility({visibilityProperty: true})"
 def as_of() -> dt.date:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     line = next(line for line in config.splitlines() if line.strip().startswith("as_of:"))
-    return yaml.safe_load(line.strip())["as_of"]
+    return dt.date.fromisoformat(str(yaml.safe_load(line.strip())["as_of"]))
 
 
 @pytest.fixture(scope="module")
