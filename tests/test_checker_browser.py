@@ -29,7 +29,7 @@ APP = "#px-checker"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "eligibility.yml").read_text(encoding="utf-8"))["cases"]
 AS_OF = dt.date.fromisoformat(
-    re.search(r"^\s*as_of:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1))
+    re.search(r"^\s*as_of:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1).strip("\"'"))
 ELIGIBLE = {"kewarganegaraan": "ya", "usia": 30, "pendidikan": "tidak", "jabatan": ["tidak-satu-pun"],
             "kartu-keluarga": "belum-ada"}
 FLOWS = {

@@ -22,7 +22,7 @@ from peraturan.registry import load_registry
 RULES = ROOT / "rules" / "eligibility.yml"
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "eligibility.yml").read_text(encoding="utf-8"))["cases"]
 AS_OF = dt.date.fromisoformat(
-    re.search(r"^\s*as_of:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1))
+    re.search(r"^\s*as_of:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1).strip("\"'"))
 LABEL = "rules/eligibility.yml"
 
 

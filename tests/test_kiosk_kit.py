@@ -16,7 +16,7 @@ from conftest import CHROMIUM, ROOT
 from sitekit import kioskpack
 
 KIT = ROOT / "kiosk"
-AS_OF = re.search(r"^\s*as_of:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+AS_OF = re.search(r"^\s*as_of:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1).strip("\"'")
 
 
 @pytest.fixture(scope="module")
