@@ -57,18 +57,19 @@ def guarded_page(browser, allowed: str):
 def axe_build(browser, site: Path, build: str, exceptions, known) -> dict:
     """axe on every page of one build (and, for the public build, two interactive states)."""
     findings: list[a11y_tools.Finding] = []
+    undecided: list[a11y_tools.Finding] = []  # axe's "incomplete": for a person to review
     pages = [rel for rel in a11y_tools.site_pages(site) if not (build == "kiosk" and rel.endswith("404.html"))]
     if build == "kiosk":
         allowed = site.resolve().as_uri() + "/"
         urls = {rel: a11y_tools.file_url(site, rel) for rel in pages}
         context, page, blocked = guarded_page(browser, allowed)
-        findings += a11y_tools.audit_urls(page, urls)
+        findings += a11y_tools.audit_urls(page, urls, undecided)
         context.close()
     else:
         with page_weight.Host(site) as host:
             context, page, blocked = guarded_page(browser, host.origin + "/")
             urls = {rel: a11y_tools.served_url(host.origin, rel) for rel in pages}
-            findings += a11y_tools.audit_urls(page, urls)
+            findings += a11y_tools.audit_urls(page, urls, undecided)
             for lang in LANGUAGES:
                 home = "en/index.html" if lang == "en" else "index.html"
                 page.goto(a11y_tools.served_url(host.origin, home))
@@ -76,14 +77,14 @@ def axe_build(browser, site: Path, build: str, exceptions, known) -> dict:
                 page.locator("input.md-search__input").click()
                 page.locator("input.md-search__input").press_sequentially("prakerja", delay=20)
                 page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-                findings += a11y_tools.run_axe(page, home + " (search results open)")
+                findings += a11y_tools.run_axe(page, home + " (search results open)", undecided)
                 cited = [rel for rel in pages if a11y_tools.language_of(rel) == lang
                          and "data-px-preview=" in (site / rel).read_text(encoding="utf-8")]
                 if cited:
                     page.goto(a11y_tools.served_url(host.origin, cited[0]))
                     a11y_tools.wait_for_scripts(page)
                     if a11y_tools.open_citation_preview(page):
-                        findings += a11y_tools.run_axe(page, cited[0] + " (citation preview open)")
+                        findings += a11y_tools.run_axe(page, cited[0] + " (citation preview open)", undecided)
             context.close()
     real = a11y_tools.unexcused(findings, exceptions)
     open_known = [f for f in real if any(k.covers(f) for k in known)]
@@ -99,8 +100,38 @@ def axe_build(browser, site: Path, build: str, exceptions, known) -> dict:
         "excused_false_positives": len(findings) - len(real),
         "by_rule": by_rule,
         "findings": [f.__dict__ for f in real],
+        "incomplete": len(undecided),
+        "incomplete_by_rule": _by_rule(undecided),
+        "incomplete_findings": [f.__dict__ for f in undecided],
         "outside_requests_blocked": sorted(set(blocked)),
     }
+
+
+def _by_rule(findings: list[a11y_tools.Finding]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def incomplete_section(axe: dict) -> list[str]:
+    """What axe could not decide, grouped by rule and reason, for a person to review
+    (dev/ACCESSIBILITY.md records the review)."""
+    lines = ["", "## axe: undecided (\"incomplete\") results", ""]
+    total = sum(a.get("incomplete", 0) for a in axe.values())
+    if not total:
+        return lines + ["None: axe decided every check on every page."]
+    lines.append(f"{total} element(s) axe could not decide; not failures, each needs a person's look.")
+    for build, data in axe.items():
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for f in data.get("incomplete_findings", []):
+            reason = (f["summary"].splitlines() or [""])[-1].strip()
+            groups.setdefault((f["rule"], reason), []).append(f)
+        for (rule, reason), items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+            pages = sorted({f["page"] for f in items})
+            lines.append(f"- {build}: **{rule}** × {len(items)} on {len(pages)} page(s): {reason or items[0]['help']}"
+                         f" (e.g. {items[0]['page']} at `{items[0]['target']}`)")
+    return lines
 
 
 def axe_audit(builds: dict[str, Path]) -> dict:
@@ -144,6 +175,7 @@ def markdown(report: dict) -> str:
     lines.append("\nPage weight: bytes on the wire (gzip, headers included) measured in Chromium; repeat visit = "
                  "this page after another page of the site. The kiosk is normally opened from file://, "
                  "so its figures are for comparison only.")
+    lines += incomplete_section(axe)
     if lh:
         lines += ["", "## Lighthouse (public build)", "", lighthouse.table(lh)]
     return "\n".join(lines) + "\n"

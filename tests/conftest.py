@@ -14,6 +14,16 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: quick in make test; HYPOTHESIS_PROFILE=bench for a heavier run
+# (benchmarks/fuzz_report.py), =mutation for mutation testing (benchmarks/mutation.py):
+# few examples, always the same ones, so a mutant's verdict does not depend on luck.
+settings.register_profile("quick", max_examples=60, deadline=None)
+settings.register_profile("bench", max_examples=1500, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("mutation", max_examples=40, deadline=None, derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

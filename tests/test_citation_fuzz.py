@@ -18,7 +18,7 @@ WORDS = st.sampled_from(["Perpres", "1/2090", "Pasal", "ayat", "huruf", "angka",
                          "b", "dan", "atau", ",", "sampai dengan", "–", "@2091-06-01", "@", "（4）", "\u00a0", "s.d."])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(st.text())
 def test_parser_raises_only_its_own_error_on_any_text(text):
     try:
@@ -27,7 +27,7 @@ def test_parser_raises_only_its_own_error_on_any_text(text):
         assert 0 <= error.offset <= len(text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(st.lists(WORDS, max_size=12).map(" ".join))
 def test_near_miss_citations_parse_or_fail_cleanly_and_resolve_or_fail_cleanly(text):
     try:
@@ -40,7 +40,7 @@ def test_near_miss_citations_parse_or_fail_cleanly_and_resolve_or_fail_cleanly(t
         assert error.message
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("[]`~\\\n -Pasal3(4)<!>")), max_size=80))
 def test_scanner_never_crashes(text):
     for found in find_citations(text):

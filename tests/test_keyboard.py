@@ -2,7 +2,7 @@
 user does, at desktop width and at 640 CSS px (1280 px at 200% zoom).
 
 At every stop the focus must be visible (an outline or a box shadow on a shown,
-on-screen element; WCAG 2.4.7) and not hidden under the sticky header (2.4.11).
+on-screen element that the same element lacks unfocused; WCAG 2.4.7) and not hidden under the sticky header (2.4.11).
 The skip link must be the first stop and must move the reader into the content;
 below 76.25em the navigation drawer must open and close by keyboard."""
 
@@ -41,11 +41,25 @@ FOCUS_STATE = """async () => {
     const cs = getComputedStyle(n);
     if (cs.visibility === 'hidden' || cs.display === 'none' || parseFloat(cs.opacity) === 0) { hidden = true; break; }
   }
+  // The focus indicator is what changes when the element gains focus: compare the
+  // focused style with the same element unfocused (a 2 px transparent outline, or a
+  // box shadow the element always has, is no indicator).
+  const seen = c => !/^(transparent|rgba\\([^)]*,\\s*0\\))$/.test(c.trim());
+  const ring = st => st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2 && seen(st.outlineColor)
+    ? [st.outlineStyle, st.outlineWidth, st.outlineColor, st.outlineOffset].join(' ') : '';
+  const shade = st => st.boxShadow === 'none' || !/rgba?\\(/.test(st.boxShadow) ||
+    (st.boxShadow.match(/rgba?\\([^)]*\\)/g) || []).every(c => !seen(c)) ? '' : st.boxShadow;
+  const focusedRing = ring(s), focusedShade = shade(s);
+  e.blur();
+  const plain = getComputedStyle(e);
+  const plainRing = ring(plain), plainShade = shade(plain);
+  e.focus();  // back, as :focus-visible (the last input was a key), so Tab goes on from here
   return {
     body: false, name,
     key: name + '@' + Array.prototype.indexOf.call(document.querySelectorAll('*'), e),
-    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
-    shadow: s.boxShadow !== 'none',
+    outline: focusedRing !== '' && focusedRing !== plainRing,
+    shadow: focusedShade !== '' && focusedShade !== plainShade,
+    refocused: document.activeElement === e && e.matches(':focus-visible'),
     size: r.width >= 1 && r.height >= 1,
     onScreen: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
     hidden,
@@ -79,7 +93,10 @@ def problems_of(stops: list[dict]) -> list[str]:
         if not stop["size"] or stop["hidden"] or not stop["onScreen"]:
             problems.append(f"Tab {number}: focus on an element that is not shown: {stop['name']}")
         elif not (stop["outline"] or stop["shadow"]):
-            problems.append(f"Tab {number}: no visible focus indicator on {stop['name']}")
+            problems.append(f"Tab {number}: no visible focus indicator on {stop['name']} "
+                            "(its outline and box shadow look the same focused and unfocused)")
+        if not stop["refocused"]:
+            problems.append(f"Tab {number}: the test could not give the focus back to {stop['name']}")
         if stop["underHeader"]:
             problems.append(f"Tab {number}: focused element hidden under the sticky header: {stop['name']}")
     return problems

@@ -286,7 +286,14 @@ def test_print_controls_hidden_without_a_printer(chromium, kiosk_site):
             document.querySelector('article').append(b);
         }""")
         assert not page.locator("#print").is_visible()
-        assert page.evaluate("window.print() === undefined")  # a no-op, no dialog
+        # window.print is replaced by a no-op (the browser's own returns undefined too, so
+        # only "not native code" and "no beforeprint event" show the kiosk's replacement)
+        assert page.evaluate("""() => {
+            let fired = false;
+            addEventListener('beforeprint', () => { fired = true; });
+            window.print();
+            return !Function.prototype.toString.call(window.print).includes('[native code]') && !fired;
+        }""")
 
 
 # ---- idle reset -----------------------------------------------------------------------------
@@ -421,9 +428,13 @@ def test_touch_targets_are_at_least_44px(chromium, kiosk_site, viewport):
             if result["small"]:
                 report[rel] = result["small"]
             # The same with the navigation drawer open (narrow screens) and with search results.
-            drawer = page.locator('label.md-header__button[for="__drawer"]')
-            if drawer.is_visible():
+            # Below Material's 76.25em breakpoint the menu button must be there: the check
+            # cannot be skipped by a selector that no longer matches.
+            drawer = page.locator("button[data-px-drawer]")
+            if page.evaluate("matchMedia('(max-width: 76.234375em)').matches"):
+                assert drawer.is_visible(), f"{rel}: no menu button below 76.25em"
                 drawer.click()
+                assert page.evaluate("document.getElementById('__drawer').checked"), f"{rel}: the menu did not open"
                 page.wait_for_timeout(400)
                 small = page.evaluate(MEASURE_TARGETS)["small"]
                 if small:

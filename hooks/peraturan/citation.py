@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 LEVELS = ("pasal", "ayat", "huruf", "angka")
 
@@ -101,6 +101,9 @@ class Span:
 
     start: Ref
     end: Ref | None = None
+    # where the span is written (offset of its first word in the body), so an error about
+    # it points there; not part of its identity
+    offset: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -168,20 +171,24 @@ def parse_units(text: str, base: int) -> list[Span]:
     expect_value_for = ""
     expect_offset = base
     joined = False  # a joiner was just seen: a bare value continues the last level
+    span_start: int | None = None  # offset of the first word of the span being read
 
     def finish(at: int) -> None:
-        nonlocal current, dirty, range_start
+        nonlocal current, dirty, range_start, span_start
         if not dirty or current is None:
             return
         if range_start is not None:
             _check_range(range_start, current, at)
-            spans.append(Span(range_start, current))
+            spans.append(Span(range_start, current, span_start or base))
             range_start = None
         else:
-            spans.append(Span(current))
+            spans.append(Span(current, None, span_start or base))
         dirty = False
+        span_start = None
 
     for kind, value, offset in tokens:
+        if span_start is None and kind in ("level", "value", "paren"):
+            span_start = offset
         if expect_value_for and kind not in ("value", "paren"):
             raise CitationSyntaxError(
                 f"'{expect_value_for}' needs a value", expect_offset, _value_hint(expect_value_for)

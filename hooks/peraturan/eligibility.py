@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -201,8 +202,7 @@ class Ruleset:
         for key, value in answers.items():
             question = self.questions.get(key)
             if question is None:
-                hint = did_you_mean(str(key), self.questions)
-                raise AnswerError(f"unknown question '{key}'" + (f" ({hint})" if hint else ""))
+                raise AnswerError(f"unknown question '{key}'" + _closest(str(key), list(self.questions)))
             clean[key] = _check_answer(question, value)
         return clean
 
@@ -286,31 +286,60 @@ def _day(value: dt.date | str | None, default: dt.date) -> dt.date:
         raise AnswerError(f"as_of must be a date YYYY-MM-DD, got {value!r}") from None
 
 
+def _json(value: Any) -> str:
+    """A value as checker.js prints it (JSON.stringify), so both evaluators word an error alike."""
+    try:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (Levenshtein); checker.js has the same function."""
+    row = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (char != other))
+    return row[len(b)]
+
+
+def _closest(word: str, choices: list[str]) -> str:
+    """' (did you mean 'x'?)' for the nearest choice within two edits (first on a tie), else ''."""
+    best, best_distance = "", 3
+    for choice in choices:
+        distance = _distance(word.lower(), choice)
+        if distance < best_distance:
+            best, best_distance = choice, distance
+    return f" (did you mean '{best}'?)" if best else ""
+
+
 def _check_answer(question: Question, value: Any) -> Any:
+    """The answer in canonical form, or AnswerError worded exactly as checker.js words it."""
     if value is None:
         return None
     if question.kind == "number":
         if isinstance(value, str) and re.fullmatch(r"\s*[0-9]+\s*", value):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise AnswerError(f"'{question.id}' needs a whole number, got {value!r}")
+            raise AnswerError(f"'{question.id}' needs a whole number, got {_json(value)}")
         if (question.min is not None and value < question.min) or (question.max is not None and value > question.max):
             raise AnswerError(f"'{question.id}' must be from {question.min} to {question.max}, got {value}")
         return value
     values = [o.value for o in question.options]
     if question.kind == "choice":
-        if value not in values:
-            raise AnswerError(f"'{question.id}' has no option {value!r} (options: {', '.join(values)})")
+        if not isinstance(value, str) or value not in values:
+            raise AnswerError(f"'{question.id}' has no option {_json(value)} (options: {', '.join(values)})")
         return value
     if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
-        raise AnswerError(f"'{question.id}' needs a non-empty list of options, got {value!r}")
-    for item in value:
-        if item not in values:
-            raise AnswerError(f"'{question.id}' has no option {item!r} (options: {', '.join(values)})")
-    if len(set(value)) != len(value):
-        raise AnswerError(f"'{question.id}' lists an option twice: {value!r}")
-    if len(value) > 1 and any(question.option(item).exclusive for item in value):
-        raise AnswerError(f"'{question.id}': an exclusive option must be the only answer, got {value!r}")
+        raise AnswerError(f"'{question.id}' needs a non-empty list of options, got {_json(value)}")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or item not in values:
+            raise AnswerError(f"'{question.id}' has no option {_json(item)} (options: {', '.join(values)})")
+        if list(value).index(item) != index:
+            raise AnswerError(f"'{question.id}' lists an option twice: {_json(list(value))}")
+        if len(value) > 1 and question.option(item).exclusive:
+            raise AnswerError(f"'{question.id}': an exclusive option must be the only answer, got {_json(list(value))}")
     return list(value)
 
 

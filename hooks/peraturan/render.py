@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from .citation import Ref, Span, unit_sort_key
+from .citation import LEVELS, Ref, Span, unit_sort_key
 from .registry import Item, Provision, Version
 from .resolver import Resolved, ResolvedCitation
 from .safe import text as escape
@@ -95,7 +95,7 @@ def _units_id(spans: tuple[Span, ...]) -> str:
         if span.end is not None:
             text += " sampai dengan " + _relative_id(span.end, span.start)
         pieces.append(text)
-        previous = span.start
+        previous = span.end or span.start  # the parser reads the next unit against the last one written
     return _join(pieces, "dan")
 
 
@@ -115,7 +115,14 @@ def _shared_prefix(ref: Ref, previous: Ref | None) -> int:
         if level != b_level or value != b_value:
             break
         shared += 1
-    return min(shared, len(parts) - 1)
+    # A reader (and the parser) takes every level above the first one written from the unit
+    # before, so "huruf a" after "Pasal 3 ayat (4) huruf b" means ayat (4): leave out only
+    # what the unit before says the same way.
+    shared = min(shared, len(parts) - 1)
+    while shared and any(getattr(previous, level) != getattr(ref, level)
+                         for level in LEVELS[:LEVELS.index(parts[shared][0])]):
+        shared -= 1
+    return shared
 
 
 def _unit_id(level: str, value: str) -> str:

@@ -71,9 +71,9 @@ def resolve(citation: Citation, registry: Registry, as_of: dt.date) -> ResolvedC
         raise ResolveError(f"unknown instrument '{citation.instrument}'", citation.instrument_offset,
                            hint or "see the list in regulations/*.yml (cite_as)")
     day = citation.pin or as_of
-    offset = citation.body.lower().find("pasal")
     units = []
     for span in citation.spans:
+        offset = span.offset  # errors point at the span they are about
         for ref in _expand(span, instrument, day, offset):
             units.append(_resolve_one(ref, instrument, day, citation.pin is not None, offset))
     return ResolvedCitation(citation, instrument, tuple(units), day, citation.pin is not None)

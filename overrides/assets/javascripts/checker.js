@@ -48,6 +48,35 @@
     return null;
   }
 
+  // Errors are worded exactly as eligibility.py words them (a test compares the two).
+  function distance(a, b) {
+    var row = [], i, j, previous, kept;
+    for (j = 0; j <= b.length; j++) row[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      previous = row[0]; row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        kept = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = kept;
+      }
+    }
+    return row[b.length];
+  }
+
+  function closest(word, choices) {
+    var best = "", bestDistance = 3;
+    choices.forEach(function (c) {
+      var d = distance(word.toLowerCase(), c);
+      if (d < bestDistance) { best = c; bestDistance = d; }
+    });
+    return best ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  function noOption(q, value) {
+    fail("'" + q.id + "' has no option " + JSON.stringify(value) + " (options: " +
+         q.options.map(function (o) { return o.value; }).join(", ") + ")");
+  }
+
   function checkAnswer(q, value) {
     if (value === undefined || value === null) return null;
     if (q.kind === "number") {
@@ -55,18 +84,22 @@
       if (typeof value !== "number" || !isFinite(value) || Math.floor(value) !== value) {
         fail("'" + q.id + "' needs a whole number, got " + JSON.stringify(value));
       }
-      if (value < q.min || value > q.max) fail("'" + q.id + "' must be from " + q.min + " to " + q.max);
+      if (value < q.min || value > q.max) fail("'" + q.id + "' must be from " + q.min + " to " + q.max + ", got " + value);
       return value;
     }
     if (q.kind === "choice") {
-      if (typeof value !== "string" || !option(q, value)) fail("'" + q.id + "' has no option " + JSON.stringify(value));
+      if (typeof value !== "string" || !option(q, value)) noOption(q, value);
       return value;
     }
-    if (!Array.isArray(value) || !value.length) fail("'" + q.id + "' needs a non-empty list of options");
+    if (!Array.isArray(value) || !value.length) {
+      fail("'" + q.id + "' needs a non-empty list of options, got " + JSON.stringify(value));
+    }
     value.forEach(function (item, index) {
-      if (typeof item !== "string" || !option(q, item)) fail("'" + q.id + "' has no option " + JSON.stringify(item));
-      if (value.indexOf(item) !== index) fail("'" + q.id + "' lists an option twice");
-      if (value.length > 1 && option(q, item).exclusive) fail("'" + q.id + "': an exclusive option must be the only answer");
+      if (typeof item !== "string" || !option(q, item)) noOption(q, item);
+      if (value.indexOf(item) !== index) fail("'" + q.id + "' lists an option twice: " + JSON.stringify(value));
+      if (value.length > 1 && option(q, item).exclusive) {
+        fail("'" + q.id + "': an exclusive option must be the only answer, got " + JSON.stringify(value));
+      }
     });
     return value.slice();
   }
@@ -88,7 +121,7 @@
     var asOf = day(options && options.asOf);
     var given = {};
     Object.keys(answers || {}).forEach(function (key) {
-      if (!byId[key]) fail("unknown question '" + key + "'");
+      if (!byId[key]) fail("unknown question '" + key + "'" + closest(key, Object.keys(byId)));
       given[key] = checkAnswer(byId[key], answers[key]);
     });
     var failed = [], unknown = [];
