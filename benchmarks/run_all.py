@@ -15,7 +15,9 @@ BENCHMARKS = [
     ("page_weight.py", []),
     ("checker_flow.py", []),
     ("kiosk_report.py", []),
+    ("fuzz_report.py", ["--profile", "bench"]),
 ]
+# benchmarks/mutation.py (mutation testing, tens of minutes) is run by hand, not here.
 
 
 def main() -> int:

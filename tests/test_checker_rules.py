@@ -128,6 +128,11 @@ def test_result_names_the_exact_huruf(ruleset):
     ({"jabatan": []}, "'jabatan' needs a non-empty list"),
     ({"jabatan": ["asn", "tidak-tahu"]}, "an exclusive option must be the only answer"),
     ({"jabatan": ["asn", "asn"]}, "lists an option twice"),
+    ({"usia": -1}, "'usia' must be from 0 to 120, got -1"),
+    ({"jabatan": {"asn": True}}, "'jabatan' needs a non-empty list of options, got {\"asn\":true}"),
+    ({"jabatan": ["asn", "guru"]}, "'jabatan' has no option \"guru\" (options: pejabat-negara, dprd, asn, tni, "
+                                   "polri, desa, bumn-bumd, tidak-satu-pun, tidak-tahu)"),
+    ({"umur": 30}, "unknown question 'umur'"),
 ])
 def test_bad_answers_are_refused(ruleset, answers, message):
     with pytest.raises(AnswerError, match=re.escape(message)):
@@ -137,6 +142,34 @@ def test_bad_answers_are_refused(ruleset, answers, message):
 def test_bad_as_of_is_refused(ruleset):
     with pytest.raises(AnswerError, match="as_of must be a date"):
         ruleset.evaluate({}, "kemarin")
+
+
+def test_whole_messages_and_a_date_given_as_text(ruleset):
+    with pytest.raises(AnswerError) as caught:
+        ruleset.evaluate({"umur": 30})
+    assert str(caught.value) == "unknown question 'umur'"  # nothing close: no hint
+    with pytest.raises(AnswerError) as caught:
+        ruleset.evaluate([("usia", 30)])
+    assert str(caught.value) == "answers must be a mapping of question id to answer"
+    assert ruleset.evaluate({"usia": 65}, "2021-06-01")["failed"] == []  # the old rule, from a text date
+    assert ruleset.evaluate(None)["outcome"] == "cannot-tell"
+
+
+def test_questions_asked_depend_on_the_day(ruleset):
+    today = [q.id for q in ruleset.questions_at()]
+    assert today == ["kewarganegaraan", "usia", "pendidikan", "jabatan", "kartu-keluarga"]
+    assert [q.id for q in ruleset.questions_at(dt.date(2020, 12, 1))] == today[:4]  # before the KK policy
+    assert [q.id for q in ruleset.questions_at(dt.date(2020, 5, 1))] == today[:3]  # before the exclusions
+
+
+def test_a_rule_not_yet_in_force_does_not_stop_the_rules_after_it(ruleset):
+    """The real file lists the later rules last; reversed, an early stop would skip the rest."""
+    import dataclasses
+
+    reordered = dataclasses.replace(ruleset, rules=list(reversed(ruleset.rules)))
+    result = reordered.evaluate({"kewarganegaraan": "tidak", "usia": 30, "pendidikan": "tidak",
+                                 "jabatan": ["tidak-satu-pun"]}, dt.date(2020, 5, 1))
+    assert [f["rule"] for f in result["failed"]] == ["wni"]
 
 
 # --------------------------------------------------------------------------- bad rules data: path:line:col

@@ -117,9 +117,9 @@ def test_all_problems_are_reported_in_one_run(tmp_path, registry):
                      "did you mean 'Perpres 1/2090'?"),
                   at(PAGE, *position(text, "Pasal 99"), "Perpres 1/2090 has no Pasal 99 in the registry",
                      "known Pasal: 3, 12A, 12B, 20"),
-                  # without a Pasal, "ayat" reads as part of the instrument's name
-                  at(PAGE, *position(text, "Perpres 1/2090 ayat"), "unknown instrument 'Perpres 1/2090 ayat'",
-                     "did you mean 'Perpres 1/2090'?"))
+                  # without a Pasal, "ayat" reads as part of the instrument's name: the error points at it
+                  at(PAGE, *position(text, "ayat]]"), "unknown instrument 'Perpres 1/2090 ayat'",
+                     "'ayat' follows Perpres 1/2090: units start with 'Pasal', e.g. [[Perpres 1/2090 Pasal 1]]"))
 
 
 def test_citations_in_code_are_not_checked(tmp_path, registry):

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
@@ -36,7 +39,7 @@ from peraturan.registry import Instrument, Registry, load_registry
 from peraturan.resolver import ResolveError, resolve
 
 SITE_AS_OF = dt.date.fromisoformat(
-    re.search(r"^\s*as_of:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1))
+    re.search(r"^\s*as_of:\s*[\"']?([0-9-]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1))
 REGISTRIES: list[tuple[Registry, dt.date]] = [
     (load_registry(ROOT / "regulations", "regulations"), SITE_AS_OF),
     (load_registry(Path(__file__).parent / "fixtures" / "regulations", "fixtures"), dt.date(2092, 1, 1)),
@@ -261,6 +264,15 @@ def _shape(level: str, value: str) -> str:
 
 def units(citation) -> tuple[tuple[Ref, Ref | None], ...]:
     return tuple((span.start, span.end) for span in citation.spans)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def branch_counts():
+    """benchmarks/fuzz_report.py sets FUZZ_BRANCHES_OUT to collect how often each branch was reached."""
+    yield
+    out = os.environ.get("FUZZ_BRANCHES_OUT")
+    if out:
+        Path(out).write_text(json.dumps(dict(sorted(BRANCHES.items())), indent=1), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- properties

@@ -139,7 +139,7 @@ def _units_en(spans: tuple[Span, ...]) -> str:
         if span.end is not None:
             text += " to " + _relative_en(span.end, span.start)
         pieces.append(text)
-        previous = span.start
+        previous = span.end or span.start
     joined = _join(pieces, "and", comma_before_last=False)
     return ("Articles " if many else "Article ") + joined
 

@@ -8,6 +8,7 @@ force on the site's as-of date unless the author pinned another date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -67,9 +68,7 @@ class ResolvedCitation:
 def resolve(citation: Citation, registry: Registry, as_of: dt.date) -> ResolvedCitation:
     instrument = registry.lookup(citation.instrument)
     if instrument is None:
-        hint = did_you_mean(citation.instrument, registry.citation_names(), cutoff=0.5)
-        raise ResolveError(f"unknown instrument '{citation.instrument}'", citation.instrument_offset,
-                           hint or "see the list in regulations/*.yml (cite_as)")
+        _unknown_instrument(citation, registry)
     day = citation.pin or as_of
     units = []
     for span in citation.spans:
@@ -77,6 +76,23 @@ def resolve(citation: Citation, registry: Registry, as_of: dt.date) -> ResolvedC
         for ref in _expand(span, instrument, day, offset):
             units.append(_resolve_one(ref, instrument, day, citation.pin is not None, offset))
     return ResolvedCitation(citation, instrument, tuple(units), day, citation.pin is not None)
+
+
+def _unknown_instrument(citation: Citation, registry: Registry) -> None:
+    """Raise the error for a name that is no instrument. When a known name is followed by
+    more words ("Perpres 36/2020 ayat (4)": the units must start with Pasal), point at them."""
+    words = list(re.finditer(r"\S+", citation.body))
+    written = citation.instrument.split()
+    for count in range(len(written) - 1, 0, -1):
+        known = registry.lookup(" ".join(written[:count]))
+        if known is not None and count < len(words):
+            extra = " ".join(written[count:])
+            raise ResolveError(f"unknown instrument '{citation.instrument}'", words[count].start(),
+                               f"'{extra}' follows {known.cite_as}: units start with 'Pasal', e.g. "
+                               f"[[{known.cite_as} Pasal 1]]")
+    hint = did_you_mean(citation.instrument, registry.citation_names(), cutoff=0.5)
+    raise ResolveError(f"unknown instrument '{citation.instrument}'", citation.instrument_offset,
+                       hint or "see the list in regulations/*.yml (cite_as)")
 
 
 def _expand(span: Span, instrument: Instrument, day: dt.date, offset: int) -> list[Ref]:
