@@ -47,3 +47,26 @@ def test_has_markers_accepts_every_spelling_the_block_pattern_accepts():
     assert blocks.has_markers("text\n  <!--px:test-echo -->\n")
     assert blocks.has_markers("<!-- px:test-echo word=a -->")
     assert not blocks.has_markers("text about px:something <!-- a comment -->")
+
+
+@blocks.renderer("test-once", once=True)
+def _once(request: blocks.BlockRequest) -> str:
+    return '<div id="only-one"></div>'
+
+
+def test_a_block_with_ids_twice_on_a_page_is_an_error():
+    with pytest.raises(EngineError) as caught:
+        blocks.expand("<!-- px:test-once -->\n\ntext\n<!-- px:test-once -->", "id", "x.md", "docs/id/x.md")
+    assert caught.value.report() == ("docs/id/x.md:4:1: block 'px:test-once' is used twice on this page "
+                                     "(first at line 1) (keep one: it writes element ids)")
+
+
+def test_a_repeatable_block_may_repeat():
+    out = blocks.expand("<!-- px:test-echo -->\n<!-- px:test-echo -->", "id", "x.md", "docs/id/x.md")
+    assert out.count("echo id") == 2
+
+
+def test_a_block_inside_an_admonition_is_an_error():
+    with pytest.raises(EngineError) as caught:
+        blocks.expand("!!! note\n\n    <!-- px:test-echo -->\n", "id", "x.md", "docs/id/x.md")
+    assert caught.value.report().startswith("docs/id/x.md:3:1: block 'px:test-echo' is indented")

@@ -35,13 +35,18 @@ class BlockRequest:
 
 Renderer = Callable[[BlockRequest], str]
 _renderers: dict[str, Renderer] = {}
+_once: set[str] = set()  # blocks whose HTML carries fixed ids: once per page with the same arguments
 
 
-def renderer(name: str) -> Callable[[Renderer], Renderer]:
-    """Register a block renderer. It returns Markdown (raw HTML allowed) or raises BlockError."""
+def renderer(name: str, *, once: bool = False) -> Callable[[Renderer], Renderer]:
+    """Register a block renderer. It returns Markdown (raw HTML allowed) or raises BlockError.
+
+    ``once``: the block writes element ids, so a second copy on a page would repeat them."""
 
     def register(function: Renderer) -> Renderer:
         _renderers[name] = function
+        if once:
+            _once.add(name)
         return function
 
     return register
@@ -66,9 +71,21 @@ def _markers(lines: list[str]):
 
 def _render_each(lines: list[str], lang: str, page_rel: str, path: str, first_line: int):
     """(index, Markdown or Diagnostic) for every block marker in ``lines``."""
+    seen: dict[tuple[str, str], int] = {}
     for index, match in _markers(lines):
         name = match.group("name")
         line = index + first_line
+        if lines[index][:1].isspace():
+            yield index, Diagnostic(path, line, 1,
+                                    f"block 'px:{name}' is indented (inside a list, quote or admonition)",
+                                    "put the marker at the start of its own line, outside any container")
+            continue
+        key = (name, " ".join(match.group("args").split()))
+        if name in _once and key in seen:
+            yield index, Diagnostic(path, line, 1, f"block 'px:{name}' is used twice on this page "
+                                    f"(first at line {seen[key]})", "keep one: it writes element ids")
+            continue
+        seen.setdefault(key, line)
         render = _renderers.get(name)
         if render is None:
             hint = did_you_mean(name, _renderers) or f"known blocks: {', '.join(sorted(_renderers))}"

@@ -235,12 +235,12 @@ def expand_inline(markdown: str, lang: str, page_rel: str) -> str:
 OWN_BLOCKS: dict[str, Callable[[BlockRequest], str]] = {}
 
 
-def _block(name: str):
+def _block(name: str, *, once: bool = False):
     """Register with the engine's block registry and remember it as one of ours."""
 
     def register(function):
         OWN_BLOCKS[name] = function
-        return renderer(name)(function)
+        return renderer(name, once=once)(function)
 
     return register
 
@@ -272,13 +272,13 @@ def _limit_history(request: BlockRequest) -> str:
     return dated.limit_history(limit, request.lang)
 
 
-@_block("authority-map")
+@_block("authority-map", once=True)
 def _authority_map(request: BlockRequest) -> str:
     amap = _need(STATE.authority, "data/authority.yml")
     return authority.render(amap, request.lang)
 
 
-@_block("study")
+@_block("study", once=True)
 def _study(request: BlockRequest) -> str:
     bib = _need(STATE.bibliography, "data/bibliography.yml")
     key = request.args.get("key", "")
@@ -290,7 +290,7 @@ def _study(request: BlockRequest) -> str:
     return bibliography.study_card(entry, request.lang)
 
 
-@_block("sources")
+@_block("sources", once=True)
 def _sources(request: BlockRequest) -> str:
     bib = _need(STATE.bibliography, "data/bibliography.yml")
     kinds = tuple(request.args.get("kinds", "official,news,study").split(","))

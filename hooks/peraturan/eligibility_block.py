@@ -49,7 +49,7 @@ class State:
 state = State()
 
 
-@blocks.renderer("checker")
+@blocks.renderer("checker", once=True)
 def render_block(request: blocks.BlockRequest) -> str:
     if state.ruleset is None:
         raise blocks.BlockError("the eligibility rules are not loaded",
