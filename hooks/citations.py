@@ -32,6 +32,7 @@ from peraturan.safe import SafeLinksExtension
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
 FOLDER = "regulasi"
+INPUT_FOLDERS = ("data", "rules", "includes")  # besides docs/ and regulations/
 
 
 def _as_of(config) -> dt.date:
@@ -112,7 +113,12 @@ def on_pre_build(config):
     docs_dir = Path(config.docs_dir)
     languages = _languages(config)
     pages = [p for p in docs_dir.rglob("*.md") if FOLDER not in p.relative_to(docs_dir).parts[1:2]]
-    fingerprint = (_fingerprint(pages), buildstate.registry_fingerprint, as_of, tuple(languages))
+    # Every input the corpus depends on: pages, and the data, rules, includes and config that
+    # generated blocks write citations from (a data edit must refresh "Dikutip di" in serve).
+    others = [p for folder in INPUT_FOLDERS for p in (root / folder).rglob("*") if p.is_file()]
+    others += [p for p in root.glob("mkdocs*.yml")]
+    fingerprint = (_fingerprint(pages), _fingerprint(others), buildstate.registry_fingerprint, as_of,
+                   tuple(languages))
     if buildstate.corpus is not None and buildstate.corpus_fingerprint == fingerprint:
         return  # the other language's build already checked and generated everything
     checked = corpus.check_corpus(docs_dir, languages, registry, as_of, FOLDER, _docs_label(docs_dir, root))
