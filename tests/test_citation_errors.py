@@ -77,6 +77,12 @@ def test_malformed_citation_points_at_the_bad_token(tmp_path, registry):
                               "ayat '2' must be in brackets (write 'ayat (2)')")
 
 
+def test_unknown_angka_lists_the_angka_of_its_huruf(tmp_path, registry):
+    text = "[[Perpres 1/2090 Pasal 3 ayat (2) huruf b angka 2]]\n"
+    assert_error(check(tmp_path, registry, text), PAGE, *position(text, "Pasal 3"),
+                 "Perpres 1/2090 Pasal 3 ayat (2) has no angka 2 in the version in force on 2092-01-01", "it has 1")
+
+
 def test_version_not_in_force_needs_a_date(tmp_path, registry):
     text = "[[Perpres 1/2090 Pasal 20]]\n"
     assert_error(check(tmp_path, registry, text), PAGE, *position(text, "Pasal 20"),

@@ -151,3 +151,18 @@ def test_scanner_skips_code_comments_and_escapes():
         ("Perpres 36/2020 Pasal 3", 4, 7),
         ("Perpres 36/2020 Pasal 4", 13, 6),
     ]
+
+
+def test_roman_pasal_numbers_sort_by_value():
+    order = ["I", "II", "III", "IV", "V", "VI", "IX", "X", "XIV", "XL", "L", "XC", "C", "CL"]
+    assert sorted(reversed(order), key=unit_sort_key) == order
+    assert [unit_sort_key(v)[0] for v in order] == [1, 2, 3, 4, 5, 6, 9, 10, 14, 40, 50, 90, 100, 150]
+
+
+def test_parse_ref_errors_name_the_text_and_the_place():
+    with pytest.raises(CitationSyntaxError) as caught:
+        parse_ref("Pasal 3 dan Pasal 4")
+    assert (caught.value.message, caught.value.offset) == ("'Pasal 3 dan Pasal 4' must name exactly one unit", 0)
+    with pytest.raises(CitationSyntaxError) as caught:
+        parse_ref("Pasal 3 ayat 2")
+    assert caught.value.offset == len("Pasal 3 ayat ")
