@@ -172,6 +172,13 @@ def docs_copy(tmp_path) -> Path:
     return target
 
 
+def add_test_stylesheet(page, css: str) -> None:
+    """Add CSS for a test (e.g. no transitions) as a constructed stylesheet: a <style>
+    tag would be inline style, which the site's Content-Security-Policy blocks."""
+    page.evaluate("""css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""", css)
+
+
 def run_search(page, query: str, timeout_ms: int = 15_000) -> str:
     """Type into Material's search as a person would and return the result text.
 

@@ -113,16 +113,13 @@ def key_pages(built_site) -> list[tuple[str, str]]:
 
 
 def open_page(chromium, site_server, rel: str, viewport: dict):
-    from conftest import guarded_context
+    from conftest import add_test_stylesheet, guarded_context
 
     context = guarded_context(chromium, (site_server.origin + "/",), viewport=viewport)
     page = context.new_page()
     page.goto(served_url(site_server.origin, rel))
     wait_for_scripts(page)
-    # A constructed stylesheet: a <style> tag would be inline style, which the site's
-    # Content-Security-Policy blocks.
-    page.evaluate("""css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""", NO_TRANSITIONS)
+    add_test_stylesheet(page, NO_TRANSITIONS)
     return context, page
 
 

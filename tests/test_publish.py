@@ -164,6 +164,7 @@ def test_the_nginx_snippet_says_what_headers_says(published_site):
     assert "error_page 404 /prakerja/en/404.html;" in located["^~ /prakerja/en/"]
     assert "error_page 404 /prakerja/404.html;" in located["/prakerja/"]
     assert len(blocks) == len(rules)  # the prefix block stands in for "/*"
+    assert "location = /prakerja/_headers { return 404; }" in snippet
 
 
 @pytest.mark.parametrize(

@@ -161,6 +161,7 @@ def render_nginx(rules: list[Rule], prefix: str = "/", not_found: dict[str, str]
     not_found = not_found or {}
     root_404 = not_found.get("", "404.html")
     block(prefix, (("Cache-Control", REVALIDATE),), [f"error_page 404 {prefix}{root_404};"])
+    out.append(f"location = {prefix}{HEADERS_FILE} {{ return 404; }}  # the host's configuration is not content")
     for rule in rules:
         if rule.pattern == "/*":
             continue
