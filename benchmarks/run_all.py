@@ -16,6 +16,7 @@ BENCHMARKS = [
     ("checker_flow.py", []),
     ("kiosk_report.py", []),
     ("fuzz_report.py", ["--profile", "bench"]),
+    ("search_quality.py", ["--json", str(HERE / "results" / "search_quality.json")]),
 ]
 # benchmarks/mutation.py (mutation testing, tens of minutes) is run by hand, not here.
 

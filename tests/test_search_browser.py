@@ -41,8 +41,8 @@ def result_links(page, query: str, timeout_ms: int = 15_000) -> list[str]:
         try:
             page.locator(".md-search-result__item").first.wait_for(timeout=1500)
             page.wait_for_timeout(150)
-            return page.eval_on_selector_all(".md-search-result__item > a",
-                                             "els => els.map(a => a.getAttribute('href'))")
+            return page.eval_on_selector_all(".md-search-result__item",
+                                             "els => els.map(li => li.querySelector('a').getAttribute('href'))")
         except Exception:  # noqa: BLE001 - index still loading
             waited += 1500
     return []

@@ -21,7 +21,7 @@ once every language is built (``hooks/search.py`` calls :func:`install`):
    :class:`SearchError` instead of shipping a search that finds nothing.
 
 Material's shared index stays in the build (tests and tools read it); no page
-loads it any more. Plain Python; no MkDocs import.
+loads it any more. Material's lunr worker is removed. Plain Python; no MkDocs import.
 """
 
 from __future__ import annotations
@@ -197,6 +197,9 @@ def install_worker(root: Path, site: Path) -> str:
             raise SearchError(f"{page}: expected Material's search worker once in __config, found it {count} time(s); "
                               "re-check hooks/sitekit/sitesearch.py after a Material upgrade")
         page.write_text(changed, encoding="utf-8")
+    for old in workers.glob("search.*.min.js"):
+        if old.name != name:
+            old.unlink()  # Material's lunr worker: no page names it any more
     return name
 
 

@@ -14,10 +14,10 @@
  * Ranking, in order of weight:
  *  - BM25 per field: title x3, text x1, synonyms x0.7 (a modest boost);
  *  - each query word takes its best match: exact stem 1, word prefix 0.5,
- *    one-letter typo 0.35 (only for words of five letters or more that match
+ *    (words of four letters or more), one-letter typo 0.35 (only for words of five letters or more that match
  *    nothing exactly), so exact matches rank first;
  *  - pages matching more of the query words rank higher (squared share);
- *  - regulation pages x0.35 unless the query has a legal word (Pasal, Perpres, ...).
+ *  - regulation pages x0.25 unless the query has a legal word (Pasal, Perpres, ...).
  */
 (function () {
   "use strict";
@@ -26,7 +26,7 @@
   const FIELDS = [["title", 3], ["text", 1], ["syn", 0.7]];
   const K1 = 1.2, B = 0.75;
   const EXACT = 1, PREFIX = 0.5, TYPO = 0.35;
-  const REGULATION = 1, REGULATION_WEIGHT = 0.35;
+  const REGULATION = 1, REGULATION_WEIGHT = 0.25;
   const MAX_GROUPS = 25, SNIPPET = 260;
 
   let S = null;
@@ -109,7 +109,7 @@
     put(S.stemId.get(stem(word)), EXACT);
     put(S.wordStem.get(word), EXACT);
     const exact = found.size > 0;
-    if (word.length >= 3) {
+    if (word.length >= 4) {
       let n = 0;
       for (const known of S.vocabulary) {
         if (known.length > word.length && known.startsWith(word)) {
