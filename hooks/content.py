@@ -13,6 +13,9 @@ Event by event:
 - ``on_page_markdown`` (priority 40, after ``blocks.py`` at 50): expand
   ``[@key]`` and inline ``<!-- px:value -->`` markers, and append the page
   language's abbreviation list (snippets include) for the hover glossary.
+- ``on_page_content``: tables of three or more columns get each cell's column
+  name, so ``content.css`` can show them as stacked rows on a phone
+  (``sitekit.stacked_tables``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from mkdocs.plugins import event_priority
 
 from peraturan import buildstate, content_blocks, glossary, sitedata
 from peraturan.diagnostics import EngineError
+from sitekit import stacked_tables
 
 
 def _languages(config) -> list[str]:
@@ -67,3 +71,7 @@ def on_page_markdown(markdown, page, config, files):
     if lang in content_blocks.STATE.abbreviations:
         markdown += glossary.append_line(lang)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return stacked_tables.stack_tables(html)

@@ -67,16 +67,18 @@ def test_no_citation_marker_is_left_unrendered(built_site):
             assert "[[" not in text and "[@" not in text and "px:" not in text, (lang, page)
 
 
-def test_amounts_table_renders_from_data_in_both_languages(built_site, data):
+def test_amounts_render_from_data_as_one_card_per_period_total_first(built_site, data):
     for lang in ("id", "en"):
-        table = content(built_site, lang, "cara-kerja").select_one(".px-amounts table")
-        assert table is not None, lang
-        rows = table.select("tbody tr")
+        rows = content(built_site, lang, "cara-kerja").select(".px-amounts .px-amount")
         assert len(rows) == len(data["amounts"].periods)
         for row, period in zip(rows, data["amounts"].periods, strict=True):
-            assert period.label.get(lang) in row.get_text()
+            assert period.label.get(lang) in row.select_one(".px-amount__period").get_text()
+            total = row.select("p, dl")[1]
+            assert "px-amount__total" in total["class"]
             if period.total:
-                assert format_rupiah(period.total, lang) in row.get_text()
+                assert format_rupiah(period.total, lang) in total.get_text()
+            for part in period.parts.values():
+                assert format_rupiah(part.amount, lang) in row.select_one(".px-amount__parts").get_text()
             for entry in period.sources:
                 assert entry.short.get(lang) in row.get_text()
             assert row.select_one(f".px-evidence--{period.evidence}") is not None

@@ -10,6 +10,9 @@ that every edge links to a provision anchor.
 ``<title>`` and ``<desc>``) and, below it, the text alternative: a numbered
 list whose numbers match the numbered edges in the drawing, each with its
 ``[[...]]`` citations (rendered as links by the citation extension).
+On a phone the drawing would be too small to read, so ``content.css`` hides it
+and shows the list as a vertical flow, one card per numbered edge; the list is
+then the figure (``role="figure"``, named by its heading).
 """
 
 from __future__ import annotations
@@ -212,13 +215,19 @@ def render(amap: AuthorityMap, lang: str, dom_id: str = "peta-kewenangan") -> st
     svg = render_svg(amap, lang, dom_id)
     lines = [svg, "", f'<p class="px-authority__legend"><strong>{w["legend"]}:</strong> {w["legend_text"]}</p>', "",
              f'<p class="px-authority__texthead" id="{dom_id}-teks"><strong>{w["text"]}</strong></p>', "",
-             '<div class="px-authority-list" markdown>', ""]
+             f'<div class="px-authority-list" role="figure" aria-labelledby="{dom_id}-teks" markdown>', ""]
     for edge in amap.edges:
         source, target = amap.nodes[edge.start], amap.nodes[edge.end]
         cites = ", ".join(f"[[{body}]]" for body in edge.cites)
         study = f" ({w['per']} [@{edge.source}])" if edge.source else ""
-        lines.append(f"{edge.number}. **{_md(source.label.get(lang))} → {_md(target.label.get(lang))}**: "
-                     f"{_md(edge.label.get(lang))}{study}. {w['basis']}: {cites}.")
+        # Spans, so that on a phone (content.css) each edge reads top to bottom:
+        # who holds the power, an arrow, whom it concerns, what it is, its basis.
+        lines.append(f'{edge.number}. <span class="px-edge__who"><span class="px-edge__from">'
+                     f'{_md(source.label.get(lang))}</span> <span class="px-edge__arrow">→</span> '
+                     f'<span class="px-edge__to">{_md(target.label.get(lang))}</span></span>'
+                     '<span class="px-edge__sep">:</span> '
+                     f'<span class="px-edge__what">{_md(edge.label.get(lang))}{study}.</span> '
+                     f'<span class="px-edge__basis">{w["basis"]}: {cites}.</span>')
     lines += ["", "</div>"]
     return "\n".join(lines)
 

@@ -5,7 +5,7 @@ once); the renderers registered below turn block markers into Markdown in the
 page's language:
 
 =========================  ==========================================================
-``px:amounts-table``       benefit amounts by period, with basis and sources
+``px:amounts-table``       benefit amounts: one card per period, total first, basis, sources
 ``px:limit-history``       one legal limit over time (``key=age_max``)
 ``px:authority-map``       SVG map of who decides what + numbered text alternative
 ``px:provision``           a provision's wording with each huruf/angka cited
@@ -259,7 +259,7 @@ def _amounts_table(request: BlockRequest) -> str:
         target = bibliography.ref_target(entry, request.page_rel)
         return f"[{escape(entry.short.get(request.lang))}]({target})"
 
-    return '<div class="px-amounts" markdown>\n\n' + dated.amounts_table(amounts, link, request.lang) + "\n\n</div>"
+    return '<div class="px-amounts" markdown>\n\n' + dated.amounts_cards(amounts, link, request.lang) + "\n\n</div>"
 
 
 @_block("limit-history")

@@ -343,15 +343,19 @@ WORDS = {
     "id": {"period": "Periode", "basis": "Siapa menetapkan", "sources": "Sumber angka", "none": "—",
            "value": "Batas", "no_limit": "tidak ada dalam peraturan", "from": "sejak", "to": "sampai",
            "unknown": "tidak diketahui",
-           "now": "sekarang", "before": "sebelum", "always": "sepanjang periode yang tercatat"},
+           "now": "sekarang", "before": "sebelum", "always": "sepanjang periode yang tercatat",
+           "total": "Jumlah", "no_amounts": "Tidak ada besaran yang dilaporkan untuk periode ini."},
     "en": {"period": "Period", "basis": "Who sets it", "sources": "Source of the figures", "none": "—",
            "value": "Limit", "no_limit": "none in the regulation", "from": "from", "to": "to", "unknown": "unknown",
-           "now": "now", "before": "before", "always": "throughout the recorded period"},
+           "now": "now", "before": "before", "always": "throughout the recorded period",
+           "total": "Total", "no_amounts": "No amounts were reported for this period."},
 }
 
 
 def amounts_table(amounts: Amounts, bibliography_link, lang: str) -> str:
-    """A Markdown table; citation markers and source links render later."""
+    """A Markdown table; citation markers and source links render later.
+
+    Kept for wide layouts and tests of the data; pages show :func:`amounts_cards`."""
     w = WORDS[lang]
     from .sitedata import evidence_badge
 
@@ -368,6 +372,45 @@ def amounts_table(amounts: Amounts, bibliography_link, lang: str) -> str:
         cells.append(f"{links}<br>{evidence_badge(period.evidence, lang)}{note}")
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def amounts_cards(amounts: Amounts, bibliography_link, lang: str) -> str:
+    """One card per period, the total first, then the parts, who sets them and the sources.
+
+    Why cards and not a table: a row of seven columns needs about 900 px, so on a
+    phone the total (the number people look for) sat off screen in a box that
+    scrolled sideways. A card reads top to bottom at any width. Markdown with
+    ``markdown="span"`` paragraphs, so citation markers and source links render later."""
+    w = WORDS[lang]
+    from .sitedata import evidence_badge
+
+    parts = [comp for comp in amounts.components if comp.key != "total"]
+    total_label = next((comp.label.get(lang) for comp in amounts.components if comp.key == "total"), w["total"])
+    out = ['<ul class="px-amounts__cards" markdown="1">']
+    for period in amounts.periods:
+        out.append(f'<li class="px-amount" id="besaran-{safe_text(period.key)}" markdown="1">')
+        out.append(f'<p class="px-amount__period"><strong>{safe_text(period.label.get(lang))}</strong></p>')
+        if period.total:
+            out.append(f'<p class="px-amount__total"><span>{safe_text(total_label)}</span> '
+                       f"<strong>{format_rupiah(period.total, lang)}</strong></p>")
+        else:
+            out.append(f'<p class="px-amount__total px-amount__total--none">{safe_text(w["no_amounts"])}</p>')
+        rows = [(comp.label.get(lang), _part_cell(period, comp.key, lang)) for comp in parts
+                if period.parts.get(comp.key) is not None]
+        if rows:
+            out.append('<dl class="px-amount__parts">' + "".join(
+                f"<div><dt>{safe_text(name)}</dt><dd>{safe_text(value)}</dd></div>" for name, value in rows) + "</dl>")
+        if period.note:
+            out.append(f'<p class="px-amount__note">{safe_text(period.note.get(lang))}</p>')
+        if period.basis:
+            cites = "; ".join(f"[[{body}]]" for body in period.basis)
+            out.append(f'<p class="px-amount__basis" markdown="span">{safe_text(w["basis"])}: {cites}</p>')
+        links = ", ".join(bibliography_link(entry) for entry in period.sources)
+        out.append(f'<p class="px-amount__sources" markdown="span">{safe_text(w["sources"])}: {links} '
+                   f"{evidence_badge(period.evidence, lang)}</p>")
+        out.append("</li>")
+    out.append("</ul>")
+    return "\n".join(out)
 
 
 def _part_cell(period: AmountPeriod, key: str, lang: str) -> str:
