@@ -113,10 +113,21 @@ def start_screen(ruleset: Ruleset, ui: dict[str, str]) -> str:
 def static_section(ruleset: Ruleset, lang: str) -> str:
     ui = {key: text.get(lang) for key, text in ruleset.ui.items()}
     as_of = ruleset.as_of
+    # Collapsed under its heading's button (checker.js opens and closes it), so the flow and
+    # its result are not followed by four long tables; the <noscript> style opens it for
+    # readers without JavaScript, who answer their question from these tables.
     out = [
         '<section class="px-checker-static" id="px-checker-static" markdown="1">',
         "",
-        f"## {escape(ui['static_title'])}",
+        '<noscript><style>#px-checker-static-body[hidden]{display:block}'
+        '.px-checker-static__toggle{pointer-events:none}.px-checker-static__toggle::after{display:none}</style>'
+        "</noscript>",
+        "",
+        f'<h2 class="px-checker-static__title" id="px-checker-static-title"><button type="button" '
+        f'class="px-checker-static__toggle" aria-expanded="false" aria-controls="px-checker-static-body">'
+        f"{escape(ui['static_title'])}</button></h2>",
+        "",
+        '<div class="px-checker-static__body" id="px-checker-static-body" hidden markdown="1">',
         "",
         _md(ui["static_intro"].replace("{date}", format_date(as_of, lang))),
         "",
@@ -148,7 +159,7 @@ def static_section(ruleset: Ruleset, lang: str) -> str:
                        f"| {_cell(fails_if(question, version, ruleset, lang))}{note} "
                        f"| {basis(version, ruleset, lang)} |")
         out.append("")
-    out += ["</section>"]
+    out += ["</div>", "", "</section>"]
     return "\n".join(out)
 
 

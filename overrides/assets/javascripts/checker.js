@@ -386,15 +386,37 @@
     return null;
   }
 
+  // A button that shows or hides what follows it (WAI-ARIA disclosure). Closed by default,
+  // so the result and its buttons fit in about two phone screens; print opens it (checker.css).
+  var disclosures = 0;
+  function disclosure(label, content) {
+    disclosures += 1;
+    var id = "px-checker-more-" + disclosures;
+    var body = el("div", { id: id, "class": "px-checker__more-body", hidden: true }, [content]);
+    var toggle = el("button", { type: "button", "class": "px-checker__more-toggle", "aria-expanded": "false",
+      "aria-controls": id, text: label, onclick: function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        body.hidden = !open;
+      } });
+    return el("div", { "class": "px-checker__more" }, [toggle, body]);
+  }
+
+  // The result, in the order a person needs it: the outcome, then the program's status and
+  // what to do next, then the reasons; what the check cannot see and the answers given are
+  // one tap away. The QR summary is for the kiosk and for print (checker.css hides it on a phone).
   function result() {
     var outcome = evaluate(answers);
     var words = data.outcomes[outcome.outcome];
     var title = heading(2, words.title, "px-result-heading");
     title.className += " px-checker__result-title px-checker__result-title--" + outcome.outcome;
+    var next = el("div", { "class": "px-checker__extras px-checker__extras--next" });
     var nodes = [
       title,
       el("p", { "class": "px-checker__result-body", text: words.body }),
-      el("p", { "class": "px-checker__as-of", text: text(ui.as_of, { date: formatDate(data.as_of) }) })
+      el("p", { "class": "px-checker__as-of", text: text(ui.as_of, { date: formatDate(data.as_of) }) }),
+      el("p", { "class": "px-checker__disclaimer", role: "note", text: ui.disclaimer }),
+      next
     ];
     var lists = [];
     [["failed", ui.failed_title, null], ["unknown", ui.unknown_title, ui.unknown_intro]].forEach(function (part) {
@@ -406,11 +428,9 @@
       entries.forEach(function (entry) { lists.push([list, ruleOf(entry.rule)]); });
       nodes.push(list);
     });
-    nodes.push(el("p", { "class": "px-checker__disclaimer", role: "note", text: ui.disclaimer }));
-    var extras = el("div", { "class": "px-checker__extras" });
-    nodes.push(extras);
-    nodes.push(el("h3", { text: ui.answers_title }));
-    nodes.push(summaryList(false));
+    var notChecked = el("div", { "class": "px-checker__extras" });
+    nodes.push(disclosure(ui.not_checked_title, notChecked));
+    nodes.push(disclosure(ui.answers_title, summaryList(false)));
     nodes.push(qrFigure(outcome, words.title));
     nodes.push(el("div", { "class": "px-checker__actions" }, [
       data.print ? button(ui.print, function () { window.print(); }, "md-button md-button--primary px-checker__print") : null,
@@ -424,9 +444,9 @@
       pair[0].appendChild(item);
       move(template(pair[1]), item);
     });
-    move(document.getElementById("px-checker-status"), extras);
-    move(document.getElementById("px-checker-not-checked"), extras);
-    move(document.getElementById("px-checker-next"), extras);
+    move(document.getElementById("px-checker-status"), next);
+    move(document.getElementById("px-checker-next"), next);
+    move(document.getElementById("px-checker-not-checked"), notChecked);
     var qrText = qrSummary(outcome, words.title, lists);
     var figure = screen.querySelector(".px-checker__qr");
     if (figure) { qrWaiting = { figure: figure, value: qrText }; loadQr(); flushQr(); }
@@ -540,7 +560,22 @@
     if (focus) title.focus();
   }
 
-  window.addEventListener("kiosk:reset", function () { reset(false); });
+  // The decision tables under the flow: collapsed behind their heading's button while the
+  // flow runs (the page's HTML already shows them collapsed, so nothing moves now).
+  var staticToggle = document.querySelector(".px-checker-static__toggle");
+  var staticBody = document.getElementById("px-checker-static-body");
+  if (staticToggle && staticBody) {
+    staticToggle.addEventListener("click", function () {
+      var open = staticToggle.getAttribute("aria-expanded") !== "true";
+      staticToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      staticBody.hidden = !open;
+    });
+  }
+
+  window.addEventListener("kiosk:reset", function () {
+    if (staticToggle && staticBody) { staticToggle.setAttribute("aria-expanded", "false"); staticBody.hidden = true; }
+    reset(false);
+  });
   start(); // replaces the start screen the page already shows with the live one
   api.reset = function () { reset(false); };
 })();
