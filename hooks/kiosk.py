@@ -6,8 +6,11 @@ site would be harmless. Event by event:
 - ``on_config``: check the kiosk settings (idle time, warning time, printer)
   and prepare the dates shown in the data statement.
 - ``on_post_page`` / ``on_post_template`` (the 404 page): replace every outside
-  link with its printed address and a QR code (the logic is in
-  ``sitekit.kiosk_links``, which does not know MkDocs).
+  link with a numbered note and the page's sources section, or (outside the
+  running text) its printed address and a QR code; spell each abbreviation out
+  once per page (the logic is in ``sitekit.kiosk_links`` and
+  ``sitekit.kiosk_pages``, which do not know MkDocs). The 404 pages get
+  addresses relative to their folder, so they work from ``file://`` too.
 - ``on_post_build``: copy the ``iframe-worker`` shim from ``node_modules`` into
   the site. Material's offline search needs it from ``file://``, and without a
   local copy the offline plugin would load it from unpkg.com.
@@ -24,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from peraturan.safe import url_problem
-from sitekit import kiosk_links
+from sitekit import kiosk_links, kiosk_pages
 
 # Where extra.polyfills in mkdocs.kiosk.yml expects the shim, relative to the site root.
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
@@ -141,7 +144,16 @@ def _rewrite(html: str, where: str, config) -> str:
     result = kiosk_links.rewrite_outside_links(html, config.theme.get("language") or "id")
     if result.problems:
         raise PluginError(f"{where}: " + "; ".join(result.problems))
-    return result.html
+    return kiosk_pages.mark_first_abbreviations(result.html)
+
+
+def _folder_depth(config) -> int:
+    """How deep this language's 404 page ends up: the default language's at the root,
+    the others in their language folder (hooks/i18n_pages.py copies them there)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language == i18n.default_language:
+        return 0
+    return 1
 
 
 @event_priority(-90)  # after other hooks have finished the page, so links they add are caught too
@@ -154,7 +166,10 @@ def on_post_template(output_content, template_name, config):
     """Static templates (the 404 page) skip on_post_page, but carry the data statement's link too."""
     if not _is_kiosk(config) or not template_name.endswith(".html"):
         return output_content
-    return _rewrite(output_content, template_name, config)
+    output_content = _rewrite(output_content, template_name, config)
+    if template_name == "404.html":
+        output_content = kiosk_pages.relative_root_links(output_content, _folder_depth(config))
+    return output_content
 
 
 @event_priority(100)  # every language build; cheap and idempotent

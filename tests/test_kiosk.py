@@ -76,8 +76,8 @@ def site_root(site: Path) -> str:
 
 
 def html_pages(site: Path) -> list[str]:
-    """Every page a visitor can reach. 404.html is left out: it loads its assets by
-    absolute path (only a web server can show it), see MKDOCS-NOTES."""
+    """Every page a visitor can reach. 404.html is left out (no link leads there);
+    test_the_404_page_works_from_file opens it."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
 
 
@@ -234,6 +234,37 @@ def test_base_text_is_larger_than_the_public_site(chromium, kiosk_site, built_si
             page.goto(file_url(site))
             sizes[name] = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article')).fontSize)")
     assert sizes["kiosk"] >= 18 and sizes["kiosk"] > sizes["public"], sizes
+
+
+@pytest.mark.parametrize("viewport", sorted(KIOSK_VIEWPORTS))
+def test_body_text_is_at_least_20px(chromium, kiosk_site, viewport):
+    with kiosk_browser(chromium, site_root(kiosk_site), viewport=viewport) as page:
+        for rel in ("index.html", "en/index.html", content_page(kiosk_site, "id")):
+            page.goto(file_url(kiosk_site, rel))
+            sizes = page.evaluate("[...document.querySelectorAll('article p, article li, article td')]"
+                                  ".filter(e => e.checkVisibility())"
+                                  ".map(e => parseFloat(getComputedStyle(e).fontSize))")
+            assert sizes and min(sizes) >= 20, (rel, sorted(set(sizes)))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_404_page_works_from_file(chromium, kiosk_site, lang):
+    """Its stylesheets, scripts and links are relative to its own folder (sitekit/kiosk_pages.py)."""
+    rel = "404.html" if lang == "id" else "en/404.html"
+    with kiosk_browser(chromium, site_root(kiosk_site)) as page:
+        failed = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.goto(file_url(kiosk_site, rel))
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.styleSheets.length") >= 2
+        assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
+        assert page.locator("nav.px-kiosk-bar").is_visible()
+        assert page.locator("article h1").is_visible()
+        page.wait_for_timeout(300)
+        assert not failed, failed
+        page.locator("article a").last.click()  # back to this language's home page
+        page.wait_for_load_state("load")
+        assert page.url == file_url(kiosk_site, "index.html" if lang == "id" else "en/index.html")
 
 
 # ---- no way out ---------------------------------------------------------------------------

@@ -122,9 +122,9 @@ def test_every_public_outside_link_is_a_qr_block_in_the_kiosk(built_site, kiosk_
         twin = _kiosk_twin(kiosk_site, rel)
         assert twin is not None, f"no kiosk page for {rel}"
         kiosk_html = twin.read_text(encoding="utf-8")
-        qr_targets = re.findall(r'<span class="px-qr" data-px-qr="([^"]*)"', kiosk_html)
+        qr_targets = set(re.findall(r'<span class="px-qr" data-px-qr="([^"]*)"', kiosk_html))
         for href in hrefs:
-            assert qr_targets.count(href.replace("&", "&amp;")) >= hrefs.count(href), (rel, href)
+            assert href.replace("&", "&amp;") in qr_targets, (rel, href)
         checked += len(hrefs)
     assert checked > 0, "the public site has no outside links at all: this test checks nothing"
 
@@ -142,6 +142,51 @@ def test_every_qr_block_is_labelled_with_its_address(kiosk_pages):
             assert svg["aria-label"].startswith("QR code for" if lang == "en" else "Kode QR untuk"), page.url
             assert block.select_one(".px-qr__url").get_text() == printed_form(target)
     assert blocks >= len(kiosk_pages) - 2  # at least the data statement's code on every page but the 404s
+
+
+def test_running_text_holds_note_marks_and_the_sources_section_each_address_once(kiosk_pages):
+    """No QR code inside a paragraph or list item of the text: a numbered mark that leads to
+    the page's "Sumber" / "Sources" section, where each address has one QR code."""
+    pages_with_notes = 0
+    for page in kiosk_pages.values():
+        article = page.soup.select_one("article.md-content__inner")
+        if article is None:
+            continue
+        sources = article.select_one("section.px-kiosk-sources")
+        for block in article.select("span.px-qr"):
+            in_text = block.find_parent(["p", "li", "td"])
+            assert in_text is None or sources in block.parents, f"{page.url}: QR code in running text"
+        marks = article.select("a.px-note__ref")
+        if not marks:
+            assert sources is None, page.url
+            continue
+        pages_with_notes += 1
+        items = sources.select("ol.px-kiosk-sources__list > li")
+        targets = [item.select_one("span.px-qr")["data-px-qr"] for item in items]
+        assert len(targets) == len(set(targets)), f"{page.url}: an address has two QR codes"
+        assert [item["id"] for item in items] == [f"px-sumber-{n}" for n in range(1, len(items) + 1)]
+        numbers = {mark["href"] for mark in marks}
+        assert numbers == {f"#{item['id']}" for item in items}, page.url
+        heading = sources.select_one("h2").get_text()
+        assert heading == ("Sources" if page.soup.html["lang"] == "en" else "Sumber")
+    assert pages_with_notes >= 8
+
+
+def test_each_abbreviation_is_spelled_out_once_per_page(kiosk_pages):
+    spelled = 0
+    for page in kiosk_pages.values():
+        words = [abbr.get_text() for abbr in page.soup.select("article abbr.px-abbr-full")]
+        assert len(words) == len(set(words)), f"{page.url}: {words}"
+        spelled += len(words)
+        for abbr in page.soup.select("article abbr.px-abbr-full"):
+            before = ""
+            for text in abbr.find_all_previous(string=True):
+                before = text + before
+                if len(before) > 80:
+                    break
+            before = " ".join(before.split()).casefold()[-80:]
+            assert abbr["title"].casefold() not in before, f"{page.url}: {abbr} twice in a row"
+    assert spelled > 0
 
 
 # ---- offline: nothing from outside, search inlined, shim shipped ----------------------

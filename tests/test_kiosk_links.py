@@ -1,4 +1,5 @@
-"""Unit tests for the kiosk's outside-link rewriter (hooks/sitekit/kiosk_links.py).
+"""Unit tests for the kiosk's outside-link rewriter (hooks/sitekit/kiosk_links.py), its page
+finishing (kiosk_pages.py) and the stacked phone tables (stacked_tables.py).
 
 No MkDocs here: the module rewrites HTML text, so plain strings are enough."""
 
@@ -15,6 +16,8 @@ from PIL import Image
 
 from sitekit import kiosk_links
 from sitekit.kiosk_links import is_outside, outside_links, printed_form, rewrite_outside_links
+from sitekit.kiosk_pages import mark_first_abbreviations, relative_root_links
+from sitekit.stacked_tables import stack_tables
 
 
 @pytest.mark.parametrize(
@@ -180,3 +183,61 @@ def test_emitted_svg_decodes_back_to_the_address(url):
 def test_long_date_in_both_languages():
     assert kiosk_links.long_date(dt.date(2026, 5, 1), "id") == "1 Mei 2026"
     assert kiosk_links.long_date(dt.date(2026, 5, 1), "en") == "1 May 2026"
+
+
+# ---- running text: numbered notes and one sources section (issue 11) -------------------------
+
+ARTICLE = ('<html><body><article class="md-content__inner md-typeset"><p>See <a href="https://a.example/x">A</a> '
+           'and <a href="https://b.example/">B</a>, again <a href="https://a.example/x">A too</a>.</p>{tail}'
+           '</article><footer><a href="https://a.example/x">footer</a></footer></body></html>')
+
+
+def test_links_in_running_text_become_numbered_notes_with_one_qr_per_address():
+    page = ARTICLE.format(tail='<aside class="px-previews"><p>preview</p></aside>')
+    result = rewrite_outside_links(page, "en")
+    text, _, rest = result.html.partition('<section class="px-kiosk-sources"')
+    assert 'px-qr"' not in text.split("<article")[1]
+    assert re.findall(r'href="#px-sumber-(\d)"', text) == ["1", "2", "1"]
+    assert 'aria-label="Source 2"' in text and ">A too</span>" in text
+    section, _, after = rest.partition("</section>")
+    assert section.count('class="px-qr"') == 2 and "<h2 id=\"px-sumber\">Sources</h2>" in section
+    assert after.startswith('<aside class="px-previews">'), "the sources end the running text"
+    assert after.count('class="px-qr"') == 1, "outside the article a link stays a QR block"
+    assert result.rewritten == 4
+
+
+def test_without_an_article_or_notes_every_link_is_a_qr_block():
+    page = ARTICLE.format(tail="")
+    assert "px-kiosk-sources" not in rewrite_outside_links(page, "id", notes=False).html
+    assert rewrite_outside_links('<p><a href="https://a.example/">A</a></p>').html.count('class="px-qr"') == 1
+
+
+def test_each_abbreviation_is_spelled_out_once_and_never_twice_in_a_row():
+    abbr = '<abbr title="Pemutusan Hubungan Kerja">PHK</abbr>'
+    kemnaker = '<abbr title="Kementerian Ketenagakerjaan">Kemnaker</abbr>'
+    page = (f'<abbr title="Pemutusan Hubungan Kerja">PHK</abbr><article class="md-content__inner">'
+            f"<p>{abbr} lalu {abbr}. Kementerian <em>Ketenagakerjaan</em> ({kemnaker}), {kemnaker}.</p></article>")
+    out = mark_first_abbreviations(page)
+    assert out.count('class="px-abbr-full"') == 1
+    assert out.index('class="px-abbr-full"') < out.index("lalu"), "the first one in the article"
+    assert out.startswith(abbr), "before the article nothing changes"
+
+
+def test_404_addresses_become_relative_to_the_page_folder():
+    page = ('<link href="/assets/a.css"><script src="/assets/b.js"></script><a href="//cdn.example/">x</a>'
+            '<a href="/en/index.html">home</a>{"base": "/", "search": "/assets/w.js"}')
+    assert relative_root_links(page, 1) == (
+        '<link href="../assets/a.css"><script src="../assets/b.js"></script><a href="//cdn.example/">x</a>'
+        '<a href="../en/index.html">home</a>{"base": "..", "search": "../assets/w.js"}')
+    assert '{"base": ".", "search": "assets/w.js"}' in relative_root_links(page, 0)
+
+
+def test_wide_tables_get_column_names_per_cell_for_the_phone_layout():
+    table = ("<table>\n<thead>\n<tr>\n<th>Name</th>\n<th>Age <abbr title='x'>y</abbr></th>\n<th>A&amp;B</th>\n"
+             "</tr>\n</thead>\n<tbody>\n<tr>\n<td>n</td>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>")
+    out = stack_tables(table)
+    assert "<table data-px-stack>" in out
+    assert re.findall(r'data-label="([^"]*)"', out) == ["Name", "Age y", "A&amp;B"]
+    narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
+    assert stack_tables(narrow) == narrow
+    assert stack_tables(out) == out

@@ -4,8 +4,15 @@ Why: a kiosk visitor cannot follow an outside link (the kiosk has no network,
 and must never show a stranger's web page to the next visitor), but they can
 scan a code with their own phone. So, in the kiosk build only, each
 ``<a href="https://…">`` (and ``http:``, ``tel:``, ``mailto:`` or any other
-scheme) is replaced by a ``<span class="px-qr">`` holding the link's own text,
-an inline SVG QR code made at build time, and the address printed in full.
+scheme) is replaced:
+
+- inside the page's article (the running text), by the link's own text and a
+  numbered note mark; the page ends with one "Sumber" / "Sources" section that
+  holds each address once, numbered, as a QR block. A QR card in the middle of
+  a sentence broke the sentence, and the same code appeared up to three times;
+- elsewhere (the data statement in the footer, previews), by a
+  ``<span class="px-qr">`` block right there: the link's own text, an inline
+  SVG QR code made at build time, and the address printed in full.
 
 This module only rewrites HTML text; it does not know MkDocs. ``hooks/kiosk.py``
 calls :func:`rewrite_outside_links` on every finished page.
@@ -28,9 +35,17 @@ _LOCAL_SCHEMES = frozenset({"", "javascript", "data", "blob", "file", "about"})
 
 # Words shown to the visitor, per page language. Indonesian is the fallback.
 WORDS = {
-    "id": {"qr": "Kode QR untuk {url}", "scan": "Pindai dengan ponsel Anda"},
-    "en": {"qr": "QR code for {url}", "scan": "Scan with your phone"},
+    "id": {"qr": "Kode QR untuk {url}", "scan": "Pindai dengan ponsel Anda", "sources": "Sumber",
+           "note": "Sumber {n}",
+           "sources_intro": "Alamat yang dirujuk di halaman ini. Pindai kodenya dengan ponsel Anda untuk membukanya."},
+    "en": {"qr": "QR code for {url}", "scan": "Scan with your phone", "sources": "Sources", "note": "Source {n}",
+           "sources_intro": "The addresses this page refers to. Scan a code with your phone to open it."},
 }
+
+# Where the running text ends: notes go before the citation previews Material's article
+# ends with (hooks/citations.py puts them there), or before the article's end.
+_ARTICLE = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
+_ARTICLE_END = re.compile(r'<aside class="px-previews"|</article>')
 
 MONTHS = {
     "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -175,8 +190,39 @@ class _LinkFinder(HTMLParser):
             self.open = None
 
 
-def rewrite_outside_links(page_html: str, lang: str = "id") -> RewriteResult:
-    """Replace every outside ``<a href>`` in ``page_html`` by a QR block (see :func:`qr_block`)."""
+def note_ref(inner_html: str, number: int, lang: str, keep: dict[str, str] | None = None) -> str:
+    """The link's own text, then a small numbered mark that jumps to its source at the page's end."""
+    words = WORDS.get(lang, WORDS["id"])
+    attrs = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in (keep or {}).items())
+    name = html.escape(words["note"].format(n=number), quote=True)
+    return (f'<span class="px-noted"{attrs}>{inner_html}</span><sup class="px-note">'
+            f'<a class="px-note__ref" href="#px-sumber-{number}" aria-label="{name}">{number}</a></sup>')
+
+
+def sources_section(sources: list[tuple[str, str]], lang: str) -> str:
+    """The page's outside addresses, each once, numbered like their marks, each with its QR block."""
+    words = WORDS.get(lang, WORDS["id"])
+    items = "".join(f'<li id="px-sumber-{number}">{qr_block(href, inner, lang)}</li>'
+                    for number, (href, inner) in enumerate(sources, 1))
+    return (f'<section class="px-kiosk-sources" aria-labelledby="px-sumber">'
+            f'<h2 id="px-sumber">{html.escape(words["sources"])}</h2>'
+            f'<p>{html.escape(words["sources_intro"])}</p>'
+            f'<ol class="px-kiosk-sources__list">{items}</ol></section>')
+
+
+def _running_text(page_html: str) -> tuple[int, int] | None:
+    """Offsets of the article's running text, or None when the page has no article."""
+    start = _ARTICLE.search(page_html)
+    if start is None:
+        return None
+    end = _ARTICLE_END.search(page_html, start.end())
+    return (start.end(), end.start()) if end else None
+
+
+def rewrite_outside_links(page_html: str, lang: str = "id", notes: bool = True) -> RewriteResult:
+    """Replace every outside ``<a href>`` in ``page_html``: a numbered note inside the
+    article (with the page's sources section), a QR block elsewhere (see the module docstring).
+    ``notes=False`` makes every link a QR block in place."""
     finder = _LinkFinder(page_html)
     finder.feed(page_html)
     finder.close()
@@ -186,18 +232,33 @@ def rewrite_outside_links(page_html: str, lang: str = "id") -> RewriteResult:
         if href is not None and is_outside(href):
             line = page_html.count("\n", 0, link.start) + 1
             result.problems.append(f"line {line}: outside link to {href!r} has no closing </a>")
-    pieces: list[str] = []
-    cursor = 0
+    text = _running_text(page_html) if notes else None
+    numbers: dict[str, int] = {}
+    sources: list[tuple[str, str]] = []
+    edits: list[tuple[int, int, str]] = []
     for link in finder.links:
         href = link.attrs.get("href")
         if href is None or not is_outside(href):
             continue
         keep = {name: link.attrs[name] for name in ("id", "lang") if link.attrs.get(name)}
-        pieces.append(page_html[cursor:link.start])
-        pieces.append(qr_block(href, page_html[link.inner_start:link.inner_end], lang, keep))
-        cursor = link.end
+        inner = page_html[link.inner_start:link.inner_end]
+        if text and text[0] <= link.start < text[1]:
+            target = qr_target(href)
+            if target not in numbers:
+                numbers[target] = len(numbers) + 1
+                sources.append((href, inner))
+            edits.append((link.start, link.end, note_ref(inner, numbers[target], lang, keep)))
+        else:
+            edits.append((link.start, link.end, qr_block(href, inner, lang, keep)))
         result.rewritten += 1
-    if result.rewritten:
+    if sources:
+        edits.append((text[1], text[1], sources_section(sources, lang)))
+    if edits:
+        pieces: list[str] = []
+        cursor = 0
+        for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+            pieces += [page_html[cursor:start], replacement]
+            cursor = end
         pieces.append(page_html[cursor:])
         result.html = "".join(pieces)
     return result
