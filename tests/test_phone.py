@@ -20,8 +20,9 @@ PHONE = {"width": 360, "height": 740}
 PREFIX = {"id": "", "en": "en/"}
 KEY_PAGES = ["index.html", "kelayakan/index.html", "cara-kerja/index.html", "kewenangan/index.html",
              "cek-kelayakan/index.html", "tanya-jawab/index.html", "banyumas/index.html", "regulasi/index.html"]
-# Two phone screens, and 15% more for "about": a result that reaches far into a third screen fails.
-RESULT_LIMIT = 2 * PHONE["height"] * 1.15
+# The result with its buttons: about two phone screens (15% more allowed) when nothing fails;
+# one failing criterion with its reason and provision may take half a screen more.
+RESULT_LIMIT = {"eligible": 2 * PHONE["height"] * 1.15, "excluded": 2.5 * PHONE["height"]}
 
 SIDEWAYS = """() => {
   const root = document.documentElement;
@@ -137,8 +138,9 @@ def run_flow(page, answers: dict) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("answers", [ELIGIBLE, {**ELIGIBLE, "jabatan": ["asn"]}], ids=["eligible", "excluded"])
-def test_checker_result_fits_in_about_two_screens(phone, site_server, lang, answers):
+@pytest.mark.parametrize("case", ["eligible", "excluded"])
+def test_checker_result_fits_in_about_two_screens(phone, site_server, lang, case):
+    answers = ELIGIBLE if case == "eligible" else {**ELIGIBLE, "jabatan": ["asn"]}
     phone.goto(f"{site_server.origin}/{PREFIX[lang]}cek-kelayakan/")
     wait_for_scripts(phone)
     assert phone.locator("#px-checker-static-body").is_hidden(), "the decision tables are collapsed"
@@ -153,7 +155,7 @@ def test_checker_result_fits_in_about_two_screens(phone, site_server, lang, answ
     buttons = phone.locator("#px-checker .px-checker__actions .md-button")
     bottom = max(buttons.nth(i).bounding_box()["y"] + buttons.nth(i).bounding_box()["height"]
                  for i in range(buttons.count()))
-    assert bottom - top <= RESULT_LIMIT, f"the result and its buttons take {bottom - top:.0f}px"
+    assert bottom - top <= RESULT_LIMIT[case], f"the result and its buttons take {bottom - top:.0f}px"
     assert not phone.locator("#px-checker .px-checker__qr").is_visible(), "no QR of the phone's own screen"
     left = unexcused(run_axe(phone, f"{lang} result at 360px"), load_exceptions())
     assert not left, report(left)
