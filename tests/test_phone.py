@@ -53,6 +53,12 @@ def phone(chromium, site_server):
     assert not outside, f"requests left the site: {outside}"
 
 
+def settled_axe(page, label: str):
+    """axe once transitions end (Material fades its header title when the page scrolls)."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    return run_axe(page, label)
+
+
 def sideways(page) -> list[str]:
     state = page.evaluate(SIDEWAYS)
     problems = list(state["boxes"])
@@ -71,13 +77,13 @@ def test_no_key_page_scrolls_sideways_on_a_phone(phone, site_server, built_site,
         phone.goto(served_url(site_server.origin, rel))
         wait_for_scripts(phone)
         problems += [f"{rel}: {problem}" for problem in sideways(phone)]
-        findings += run_axe(phone, f"{rel} at 360px")
+        findings += settled_axe(phone, f"{rel} at 360px")
         toggle = phone.locator(".px-checker-static__toggle")
         if toggle.count():  # the checker's decision tables, opened
             toggle.click()
             assert toggle.get_attribute("aria-expanded") == "true"
             problems += [f"{rel} (tables open): {problem}" for problem in sideways(phone)]
-            findings += run_axe(phone, f"{rel} at 360px, tables open")
+            findings += settled_axe(phone, f"{rel} at 360px, tables open")
     assert not problems, "\n".join(problems)
     left = unexcused(findings, load_exceptions())
     assert not left, report(left)
@@ -157,7 +163,7 @@ def test_checker_result_fits_in_about_two_screens(phone, site_server, lang, case
                  for i in range(buttons.count()))
     assert bottom - top <= RESULT_LIMIT[case], f"the result and its buttons take {bottom - top:.0f}px"
     assert not phone.locator("#px-checker .px-checker__qr").is_visible(), "no QR of the phone's own screen"
-    left = unexcused(run_axe(phone, f"{lang} result at 360px"), load_exceptions())
+    left = unexcused(settled_axe(phone, f"{lang} result at 360px"), load_exceptions())
     assert not left, report(left)
     # Nothing sticks out: the "Change" buttons of the answers, once opened, stay inside the card.
     phone.get_by_role("button", name=data["ui"]["answers_title"], exact=True).click()
