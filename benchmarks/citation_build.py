@@ -13,11 +13,8 @@ ratio of the medians shows what the citation engine costs.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,63 +24,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from scale_build import list_regulation_pages  # noqa: E402
+from scale_build import make_project as make_corpus  # noqa: E402
 
 from peraturan.registry import load_registry  # noqa: E402
 
 UNUSED_HOOKS = ("hooks/content.py", "hooks/checker.py")
 
 
-def citable(as_of: dt.date) -> list[str]:
-    """Citation bodies that resolve on the site's as-of date (from the real registry)."""
-    registry = load_registry(ROOT / "regulations", "regulations")
-    bodies = []
-    for instrument in registry.instruments.values():
-        for ref, provision in instrument.provisions.items():
-            version = provision.version_at(as_of)
-            if version is None:
-                continue
-            bodies.append(f"{instrument.cite_as} {ref.indonesian()}")
-            bodies += [f"{instrument.cite_as} {ref.indonesian()} huruf {k}" for k in version.items if k.isalpha()]
-    return sorted(bodies)
-
-
-def make_project(target: Path, pages: int, per_page: int, seed: int = 7) -> None:
-    for name in ("hooks", "overrides", "regulations", "rules", "includes", "data"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    as_of = dt.date.fromisoformat(config.split("as_of:")[1].split()[0])
-    bodies = citable(as_of)
-    rng = random.Random(seed)
-    nav = ["nav:", "  - Beranda: index.md", "  - Peraturan: regulasi/index.md", "  - Halaman:"]
-    for lang in ("id", "en"):
-        folder = target / "docs" / lang
-        folder.mkdir(parents=True)
-        (folder / "index.md").write_text("# Beranda\n\nHalaman uji.\n", encoding="utf-8")
-    for number in range(pages):
-        chosen = [rng.choice(bodies) for _ in range(per_page)]
-        paragraphs = [f"Paragraf {i} menjelaskan aturan dengan rujukan [[{body}]] dalam kalimat biasa."
-                      for i, body in enumerate(chosen)]
-        for lang in ("id", "en"):
-            title = f"Halaman {number}" if lang == "id" else f"Page {number}"
-            text = f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n"
-            (target / "docs" / lang / f"p{number:05d}.md").write_text(text, encoding="utf-8")
-        nav.append(f"      - p{number:05d}.md")
-    start, end = config.index("\nnav:"), config.index("\nplugins:")
-    config = config[:start] + "\n" + "\n".join(nav) + config[end:]
-    config = config.replace("omitted_files: warn", "omitted_files: info")
-    # The synthetic pages use no data blocks and no checker, and those hooks need the
-    # registry that hooks/citations.py loads: leave them out of both variants, so the
-    # only difference between the two builds is the citation hook.
+def make_project(target: Path, pages: int, per_page: int, layout: str) -> None:
+    """The synthetic project of ``scale_build.py``; ``mkdocs.yml`` without the
+    content and checker hooks (the synthetic pages use no data blocks and no
+    checker, and those hooks need the registry that hooks/citations.py loads),
+    ``mkdocs.without.yml`` also without hooks/citations.py."""
+    make_corpus(target, pages, per_page, layout)
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
     for hook in UNUSED_HOOKS:
         config = config.replace(f"  - {hook}\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    # Same nav in both variants: without the hook, list the generated pages explicitly.
     registry = load_registry(ROOT / "regulations", "regulations")
-    section = "  - Peraturan:\n      - regulasi/index.md\n" + "".join(
-        f"      - {json.dumps(i.cite_as)}: regulasi/{i.id}.md\n" for i in registry.ordered())
-    without = config.replace("  - hooks/citations.py\n", "").replace("  - Peraturan: regulasi/index.md\n", section)
+    without = list_regulation_pages(config.replace("  - hooks/citations.py\n", ""), registry)
     (target / "mkdocs.without.yml").write_text(without, encoding="utf-8")
 
 
@@ -103,13 +65,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--citations", type=int, default=20)
+    parser.add_argument("--layout", choices=("nested", "flat"), default="nested")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "citation_build.json")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp) / "project"
-            make_project(project, size, args.citations)
+            make_project(project, size, args.citations, args.layout)
             build(project, "mkdocs.yml", Path(tmp) / "warm")  # generates regulation pages, warms caches
             with_times, without_times = [], []
             for _ in range(args.repeats):  # interleaved, so machine noise hits both alike

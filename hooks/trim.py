@@ -1,11 +1,13 @@
-"""MkDocs adapter for ``sitekit.trim``: once every language is built, remove
-what the published site does not use (unused search language packs, unused
-theme images) and make search load on first use. The logic and its reasons are
-in ``hooks/sitekit/trim.py``, which does not import MkDocs."""
+"""MkDocs adapter for ``sitekit.trim``: as each page is written, note what it
+uses and point it at the joined stylesheets; once every language is built,
+remove what the published site does not use (unused search language packs,
+unused CSS and theme images) and make search load on first use. The logic and
+its reasons are in ``hooks/sitekit/trim.py``, which does not import MkDocs."""
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,14 +17,58 @@ from sitekit import trim
 
 log = logging.getLogger("mkdocs.hooks.trim")
 
+# One run per outer build; static-i18n's nested builds (one per other language)
+# run these hooks again into the same site folder and add their pages to it.
+_run: trim.TrimRun | None = None
+
+
+def _nested(config) -> bool:
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and i18n.building
+
+
+def _current(config) -> trim.TrimRun:
+    global _run
+    if _run is None:
+        _run = trim.TrimRun(Path(config.site_dir), [str(path) for path in config.extra_css])
+    return _run
+
+
+def on_pre_build(config):
+    global _run
+    if not _nested(config):
+        _run = None  # a new build (also each rebuild of mkdocs serve)
+
+
+def _page(output: str, dest: str, config) -> str:
+    try:
+        return _current(config).page(output, dest)
+    except trim.TrimError as error:
+        raise PluginError(str(error)) from error
+
+
+@event_priority(-110)  # last, after every hook that changes the page (citations, kiosk)
+def on_post_page(output, page, config):
+    return _page(output, page.file.abs_dest_path, config)
+
+
+@event_priority(-110)
+def on_post_template(output_content, template_name, config):
+    """Static templates (the 404 page) skip on_post_page."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return _page(output_content, os.path.join(config.site_dir, template_name), config)
+
 
 @event_priority(-102)  # after static-i18n's nested builds (-100), the offline plugin (-100) and i18n_finish (-101)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    global _run
+    if _nested(config):
         return  # a nested language build; the outer build trims once at the end
     try:
-        report = trim.trim_site(Path(config.site_dir), [str(path) for path in config.extra_css])
+        report = trim.trim_site(Path(config.site_dir), run=_current(config))
     except trim.TrimError as error:
         raise PluginError(str(error)) from error
+    finally:
+        _run = None
     log.debug("trim: %s", report.summary())

@@ -89,38 +89,67 @@ class KnownClasses:
     @classmethod
     def from_sources(cls, html_pages: Iterable[str], scripts: Iterable[str],
                      framework_scripts: Iterable[str] = ()) -> KnownClasses:
-        """``scripts`` (ours, readable): every word counts as a possible class.
-        ``framework_scripts`` (Material's minified bundle, which carries code for
-        every feature): only classes it puts on elements it creates or toggles,
-        and only for component families that exist in the built HTML (a tooltip
-        or "focus-visible" needs no existing family)."""
-        names: set[str] = set()
-        in_html: set[str] = set()
-        colors: dict[str, set[str]] | None = {}
+        """The same as :meth:`from_usage` for pages given as text."""
+        usage = PageUsage()
         for html in html_pages:
-            in_html |= classes_in_html(html)
-            if colors is not None and PALETTE_SWITCH in html:
-                colors = None
-            if colors is not None:
-                for attribute, value in COLOR_ATTRIBUTE.findall(html):
-                    colors.setdefault(attribute, set()).add(value)
-            # Inline scripts and attributes written by templates count as script words.
-            names |= {w for w in words_in_script(html) if "-" in w or "_" in w}
-        names |= in_html
+            usage.add(html)
+        return cls.from_usage(usage, scripts, framework_scripts)
+
+    @classmethod
+    def from_usage(cls, usage: PageUsage, scripts: Iterable[str],
+                   framework_scripts: Iterable[str] = ()) -> KnownClasses:
+        """``usage``: what the built pages use. ``scripts`` (ours, readable):
+        every word counts as a possible class. ``framework_scripts`` (Material's
+        minified bundle, which carries code for every feature): only classes it
+        puts on elements it creates or toggles, and only for component families
+        that exist in the built HTML (a tooltip or "focus-visible" needs no
+        existing family)."""
+        names = usage.classes | usage.words
         prefixes: set[str] = set()
         for script in scripts:
             words = words_in_script(script)
             names |= words
             prefixes |= {w for w in words if w.endswith(("-", "_")) and w[0].isalpha()}
-        families = {family(name) for name in in_html} | ALWAYS_CREATED
+        families = {family(name) for name in usage.classes} | ALWAYS_CREATED
         for script in framework_scripts:
             created, created_prefixes = classes_created_by(script)
             names |= {name for name in created if family(name) in families}
             prefixes |= {prefix for prefix in created_prefixes if family(prefix) in families}
+        colors = None if usage.colors is None else {k: set(v) for k, v in usage.colors.items()}
         return cls(names, prefixes, colors)
 
     def __contains__(self, name: str) -> bool:
         return name in self.names or name.startswith(self.prefixes)
+
+
+class PageUsage:
+    """What the built pages use, gathered one page at a time as each is written.
+
+    Only sets are kept, never the pages, so memory stays small however many
+    pages the site has, and each page is scanned once (see ``sitekit.trim``).
+    """
+
+    def __init__(self, watched: Iterable[str] = ()):
+        self.classes: set[str] = set()   # class attribute values
+        self.words: set[str] = set()     # words with - or _ (inline scripts, attributes written by templates)
+        self.colors: dict[str, set[str]] | None = {}  # data-md-color-* values; None: a palette switch sets any
+        self.variables: set[str] = set()  # custom properties read with var(--x) (inline styles)
+        self.watched = tuple(watched)    # names of files that are dropped unless some page mentions them
+        self.mentioned: set[str] = set()
+        self.pages = 0
+
+    def add(self, html: str) -> None:
+        self.pages += 1
+        self.classes |= classes_in_html(html)
+        self.words |= {w for w in words_in_script(html) if "-" in w or "_" in w}
+        self.variables |= set(VAR_USE.findall(html))
+        if self.colors is not None and PALETTE_SWITCH in html:
+            self.colors = None
+        if self.colors is not None:
+            for attribute, value in COLOR_ATTRIBUTE.findall(html):
+                self.colors.setdefault(attribute, set()).add(value)
+        self.mentioned |= {name for name in self.watched if name in html}
+
 
 
 # ---- a small tokenizer for minified CSS -------------------------------------------------------------
@@ -259,19 +288,22 @@ def _declarations(css: str):
         yield from split_top_level(body, ";")
 
 
-def drop_unused_custom_properties(css: str, other_sources: Iterable[str] = ()) -> str:
-    """Remove ``--x: ...`` declarations that nothing reads with ``var(--x)``."""
-    others = "\n".join(other_sources)
+def drop_unused_custom_properties(css: str, other_sources: Iterable[str] = (), used: Iterable[str] = ()) -> str:
+    """Remove ``--x: ...`` declarations that nothing reads with ``var(--x)``:
+    neither the stylesheet itself, nor ``other_sources`` (texts), nor ``used`` (names)."""
+    read = set(used)
+    for source in other_sources:
+        read |= set(VAR_USE.findall(source))
     while True:
         declared = set()
-        used = set(VAR_USE.findall(others))
+        used_here = set(read)
         for declaration in _declarations(css):
             name, _, value = declaration.partition(":")
             name = name.strip()
             if name.startswith("--"):
                 declared.add(name)
-            used |= set(VAR_USE.findall(value))
-        unused = declared - used
+            used_here |= set(VAR_USE.findall(value))
+        unused = declared - used_here
         if not unused:
             return css
         css = _rewrite_declarations(css, unused)
@@ -297,9 +329,10 @@ def _rewrite_declarations(css: str, unused: set[str]) -> str:
     return "".join(out)
 
 
-def purge(css: str, known: KnownClasses, other_sources: Iterable[str] = ()) -> str:
-    """The stylesheet without rules the site cannot use and without unread custom properties."""
-    return drop_unused_custom_properties(purge_rules(css, known), other_sources)
+def purge(css: str, known: KnownClasses, other_sources: Iterable[str] = (), used: Iterable[str] = ()) -> str:
+    """The stylesheet without rules the site cannot use and without unread custom
+    properties (``used``: names read elsewhere, e.g. by the pages' inline styles)."""
+    return drop_unused_custom_properties(purge_rules(css, known), other_sources, used)
 
 
 def minify(css: str) -> str:

@@ -1,7 +1,10 @@
 """Trim what Material puts into a built site that the site does not use.
 
-Plain Python over a built site folder (no MkDocs import); ``hooks/trim.py``
-calls :func:`trim_site` once, after every language is built. Three steps:
+Plain Python (no MkDocs import). ``hooks/trim.py`` hands every page to a
+:class:`TrimRun` as it is written (each language's build), which notes what
+the page uses and points it at the joined stylesheets; then it calls
+:func:`trim_site` once, after every language is built. Each page is looked at
+once and never kept, so time and memory grow linearly with the site. The steps:
 
 1. **Unused search language packs.** Material copies lunr.js packs for ~30
    languages; the search worker imports only the ones named in the search
@@ -15,11 +18,13 @@ calls :func:`trim_site` once, after every language is built. Three steps:
 3. **Unused CSS.** Material's main and palette stylesheets carry rules for
    every feature and colour it offers; ``sitekit.csspurge`` keeps what the
    built pages and scripts can use. The result gets a new fingerprinted name
-   (hosts may cache the old name forever) and every page is pointed at it.
+   (hosts may cache the old name forever); pages are written with a placeholder
+   of the same length, overwritten in place once the name is known.
    Our own small stylesheets lose comments and layout whitespace.
 4. **Fewer requests.** The trimmed palette joins the main stylesheet, and the
    site's own stylesheets listed in ``extra_css`` (the same on every page) are
-   joined, in order, into one fingerprinted file that hosts may cache for good.
+   joined, in order, into one fingerprinted file that hosts may cache for good
+   (its name is known before the first page is written).
    The separate files stay in the build for anything that names them.
 5. **Unreferenced theme images** (Material's default ``favicon.png``).
 
@@ -30,8 +35,10 @@ The bundle patches are exact-string replacements guarded like
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,16 +98,27 @@ class TrimReport:
 def search_config(site: Path) -> dict | None:
     """The search index's ``config`` (from search_index.json, or the offline
     plugin's search_index.js), or None if the site has no search index."""
-    json_index = site / "search" / "search_index.json"
-    if json_index.exists():
-        return json.loads(json_index.read_text(encoding="utf-8"))["config"]
-    js_index = site / "search" / "search_index.js"
-    if js_index.exists():
-        text = js_index.read_text(encoding="utf-8")
-        start = text.index("{")
-        data, _ = json.JSONDecoder().raw_decode(text[start:])
-        return data["config"]
+    for name in ("search_index.json", "search_index.js"):
+        path = site / "search" / name
+        if path.exists():
+            return _index_config(path)
     return None
+
+
+def _index_config(path: Path) -> dict:
+    """The index's ``config`` object. Material writes it first, so only the start
+    of the file (which grows with the site) is read; the whole file if not."""
+    with path.open(encoding="utf-8") as file:
+        head = file.read(65536)
+    at = head.find('"config":')
+    if at >= 0:
+        try:
+            return json.JSONDecoder().raw_decode(head[at + len('"config":'):].lstrip())[0]
+        except json.JSONDecodeError:
+            pass
+    text = path.read_text(encoding="utf-8")
+    data, _ = json.JSONDecoder().raw_decode(text[text.index("{"):])
+    return data["config"]
 
 
 def needed_lunr_files(languages: list[str]) -> set[str]:
@@ -170,17 +188,15 @@ def lazy_search(site: Path, report: TrimReport) -> None:
     report.patched.append("search index and worker load on first use")
 
 
-def drop_unused_images(site: Path, report: TrimReport) -> None:
-    texts = None
+def drop_unused_images(site: Path, usage: csspurge.PageUsage, report: TrimReport) -> None:
+    """Remove theme images nothing names: not a page (noted as each was written),
+    not a stylesheet, script or data file (read one at a time)."""
     for rel in UNUSED_IMAGES:
         path = site / rel
-        if not path.exists():
+        if not path.exists() or path.name in usage.mentioned:
             continue
-        if texts is None:
-            texts = [p.read_text(encoding="utf-8", errors="replace")
-                     for p in site.rglob("*") if p.suffix in (".html", ".css", ".js", ".xml", ".json", ".webmanifest")]
-        name = path.name
-        if not any(name in text for text in texts):
+        if not any(path.name in other.read_text(encoding="utf-8", errors="replace")
+                   for other in site.rglob("*") if other.suffix in (".css", ".js", ".xml", ".json", ".webmanifest")):
             _remove(path, site, report)
 
 
@@ -196,11 +212,104 @@ def _scripts(site: Path) -> tuple[list[str], list[str]]:
     return ours, framework
 
 
-def purge_material_css(site: Path, report: TrimReport) -> None:
-    pages = sorted(site.rglob("*.html"))
-    html = [page.read_text(encoding="utf-8") for page in pages]
+def _link(href_prefix: str, rel: str) -> str:
+    return f'<link rel="stylesheet" href="{href_prefix}{rel}">'
+
+
+# Material's main stylesheet, followed by its palette: one link to the trimmed, joined file.
+MATERIAL_LINKS = re.compile(
+    r'<link rel="stylesheet" href="([^"]*)assets/stylesheets/main\.[0-9a-f]{8}\.min\.css">'
+    r'(?:\s*<link rel="stylesheet" href="\1assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css">)?')
+# Stands in for the trimmed stylesheet's name while pages are written: its
+# fingerprint is known only once every page has been seen. Same length as the
+# final name (not hex, so never a real one), so the name is put in place in the
+# written file without reading it again.
+PLACEHOLDER = "main.pxtrim00.min.css"
+
+
+class TrimRun:
+    """One build's trim, in two parts: :meth:`page` for each page as it is
+    written (every language's), then :func:`trim_site` once at the end.
+
+    The page pass points each page at the joined stylesheets and notes what the
+    page uses (``csspurge.PageUsage``: sets only, never the pages), and where in
+    the written file the trimmed stylesheet's name goes. So the end needs no
+    second look at the pages: the work and the memory grow with the number of
+    pages, not with its square.
+    """
+
+    def __init__(self, site: Path, extra_css: list[str] | None = None):
+        self.site = Path(os.path.abspath(site))
+        self.extra_css = list(extra_css or [])
+        self.usage = csspurge.PageUsage(watched=[Path(rel).name for rel in UNUSED_IMAGES])
+        self.placed: dict[str, int] = {}  # written page -> byte offset of PLACEHOLDER in it
+        self._extra: tuple[str, str] | None | bool = False  # False: not computed yet
+
+    def extra_bundle(self) -> tuple[str, str] | None:
+        """(path, text) of the file joining the site's own stylesheets, or None if they are not joined."""
+        if self._extra is False:
+            self._extra = extra_bundle(self.site, self.extra_css)
+        return self._extra
+
+    def page(self, html: str, dest: str | Path) -> str:
+        """Point one page at the joined stylesheets and note what it uses.
+        ``dest``: where MkDocs writes the returned text."""
+        html = self.relink(html, dest)
+        self.usage.add(html)
+        self.placed[os.path.abspath(dest)] = len(html[:html.index(PLACEHOLDER)].encode("utf-8"))
+        return html
+
+    def relink(self, html: str, where) -> str:
+        html, count = MATERIAL_LINKS.subn(lambda m: _link(m.group(1), "assets/stylesheets/" + PLACEHOLDER), html)
+        found = html.count(PLACEHOLDER)
+        if found != 1 or count > 1:
+            raise TrimError(f"{where}: expected Material's main and palette stylesheet links once, "
+                            f"found them {max(count, found)} time(s)")
+        bundle = self.extra_bundle()
+        if bundle is not None:
+            rel = bundle[0]
+            html, count = _extra_links(tuple(self.extra_css)).subn(lambda m: _link(m.group(1), rel), html)
+            if count > 1 or (count == 0 and f'{rel}">' not in html):
+                raise TrimError(f"{where}: expected the extra_css links once, found them {count} time(s)")
+        return html
+
+    def scan_unrecorded(self) -> None:
+        """Pages the page pass did not see (written by something else, or a site
+        trimmed without a build): read, relink and note them here, once."""
+        for path in sorted(self.site.rglob("*.html")):
+            if str(path) in self.placed:
+                continue
+            text = path.read_text(encoding="utf-8")
+            changed = self.page(text, path)
+            if changed != text:
+                path.write_text(changed, encoding="utf-8")
+
+    def point_pages_at(self, name: str) -> None:
+        """Write the trimmed stylesheet's final name over the placeholder in every page."""
+        old, new = PLACEHOLDER.encode(), name.encode()
+        if len(old) != len(new):
+            raise TrimError(f"the trimmed stylesheet name {name!r} is not as long as {PLACEHOLDER!r}")
+        for dest, offset in self.placed.items():
+            with open(dest, "r+b") as file:
+                file.seek(offset)
+                if file.read(len(old)) == old:
+                    file.seek(offset)
+                    file.write(new)
+                    continue
+            # The file changed after it was written (e.g. the 404 page restored
+            # for the default language): replace by text.
+            path = Path(dest)
+            text = path.read_text(encoding="utf-8")
+            if PLACEHOLDER not in text:
+                raise TrimError(f"{path}: could not point the page at the trimmed stylesheets")
+            path.write_text(text.replace(PLACEHOLDER, name), encoding="utf-8")
+
+
+def purge_material_css(site: Path, run: TrimRun, report: TrimReport) -> str:
+    """Trim Material's main and palette stylesheets to what the pages use, and
+    join them (one request less) into one fingerprinted file; returns its name."""
     ours, framework = _scripts(site)
-    known = csspurge.KnownClasses.from_sources(html, ours, framework)
+    known = csspurge.KnownClasses.from_usage(run.usage, ours, framework)
     targets = {}
     for name in PURGED_STYLESHEETS:
         found = sorted(site.glob(f"assets/stylesheets/{name}.*.min.css"))
@@ -210,77 +319,64 @@ def purge_material_css(site: Path, report: TrimReport) -> None:
     readers = [path.read_text(encoding="utf-8") for path in sorted(site.glob("assets/stylesheets/*.css"))
                if path not in targets.values()]
     texts = {name: path.read_text(encoding="utf-8") for name, path in targets.items()}
-    renames = {}
-    for name, path in targets.items():
+    purged = []
+    for name in targets:
         before = texts[name]
-        others = [*readers, *(text for other, text in texts.items() if other != name), *html, *ours, *framework]
-        after = csspurge.purge(before, known, others)
-        new_name = f"{name}.{hashlib.sha256(after.encode()).hexdigest()[:8]}.min.css"
+        others = [*readers, *(text for other, text in texts.items() if other != name), *ours, *framework]
+        after = csspurge.purge(before, known, others, run.usage.variables)
         report.bytes_removed += len(before.encode()) - len(after.encode())
-        path.unlink()
-        (path.parent / new_name).write_text(after, encoding="utf-8")
-        renames[path.name] = new_name
-    for page, text in zip(pages, html, strict=True):
-        changed = text
-        for old, new in renames.items():
-            changed = changed.replace(f"/{old}\"", f"/{new}\"").replace(f"\"{old}\"", f"\"{new}\"")
-        if changed != text:
-            page.write_text(changed, encoding="utf-8")
-        elif any(old in text for old in renames):
-            raise TrimError(f"{page}: could not point the page at the trimmed stylesheets")
-    report.patched.append("unused Material CSS removed (" + ", ".join(f"{o} -> {n}" for o, n in renames.items())
-                          + ")")
-
-
-def _link(href_prefix: str, rel: str) -> str:
-    return f'<link rel="stylesheet" href="{href_prefix}{rel}">'
-
-
-def _relink(site: Path, pattern: re.Pattern, replacement, what: str) -> None:
-    """Apply ``pattern`` -> ``replacement`` once on every HTML page; every page must match."""
-    for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        changed, count = pattern.subn(replacement, text)
-        if count != 1:
-            raise TrimError(f"{page}: expected the {what} links once, found them {count} time(s)")
-        page.write_text(changed, encoding="utf-8")
-
-
-def join_palette(site: Path, report: TrimReport) -> None:
-    """Append the (trimmed) palette to the main stylesheet: one request less."""
-    main = sorted(site.glob("assets/stylesheets/main.*.min.css"))
-    palette = sorted(site.glob("assets/stylesheets/palette.*.min.css"))
-    if len(main) != 1 or len(palette) != 1:
-        return
-    joined = main[0].read_text(encoding="utf-8") + palette[0].read_text(encoding="utf-8")
+        purged.append(after)
+    joined = "".join(purged)
     new_name = f"main.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.css"
-    pattern = re.compile(
-        r'<link rel="stylesheet" href="([^"]*)assets/stylesheets/' + re.escape(main[0].name) + r'">'
-        r'(\s*)<link rel="stylesheet" href="\1assets/stylesheets/' + re.escape(palette[0].name) + r'">')
-    _relink(site, pattern, lambda m: _link(m.group(1), "assets/stylesheets/" + new_name), "main and palette")
-    main[0].unlink()
-    palette[0].unlink()
+    for path in targets.values():
+        path.unlink()
     (site / "assets/stylesheets" / new_name).write_text(joined, encoding="utf-8")
-    report.patched.append(f"palette joined into {new_name}")
+    report.patched.append(f"unused Material CSS removed, palette joined into {new_name}")
+    return new_name
 
 
-def join_extra_css(site: Path, extra_css: list[str], report: TrimReport) -> None:
-    """Join the stylesheets every page lists (``extra_css``), in order, into one file."""
+def _own_css(site: Path, rel: str) -> str:
+    """A stylesheet of ours as :func:`minify_own_css` leaves it."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    if path.parent == site / "assets/stylesheets" and not FINGERPRINTED.search(path.name):
+        return csspurge.minify(text)
+    return text
+
+
+def extra_bundle(site: Path, extra_css: list[str]) -> tuple[str, str] | None:
+    """(path, text) of one file joining, in order, the stylesheets every page
+    lists (``extra_css``); None when they cannot be joined. Known before any
+    page is written, so pages link the joined file from the start."""
     files = [rel for rel in extra_css if not re.match(r"^[a-z]+:|^/", rel) and (site / rel).is_file()]
     if len(files) < 2 or len(files) != len(extra_css):
-        return
-    texts = [(site / rel).read_text(encoding="utf-8") for rel in files]
+        return None
+    texts = [_own_css(site, rel) for rel in files]
     if any("@import" in text or "@charset" in text for text in texts):
-        return  # these must stay first in their own file
+        return None  # these must stay first in their own file
     joined = "\n".join(texts)
-    rel = f"assets/stylesheets/extra.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.css"
-    (site / rel).write_text(joined, encoding="utf-8")
+    return f"assets/stylesheets/extra.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.css", joined
+
+
+@functools.lru_cache(maxsize=4)
+def _extra_links(files: tuple[str, ...]) -> re.Pattern:
     first, rest = files[0], files[1:]
-    pattern = re.compile(
+    return re.compile(
         r'<link rel="stylesheet" href="([^"]*)' + re.escape(first) + r'">'
         + "".join(r'\s*<link rel="stylesheet" href="\1' + re.escape(other) + r'">' for other in rest))
-    _relink(site, pattern, lambda m: _link(m.group(1), rel), "extra_css")
-    report.patched.append(f"{len(files)} stylesheets joined into {rel}")
+
+
+def write_extra_bundle(site: Path, run: TrimRun, report: TrimReport) -> None:
+    """Write the joined own stylesheets the pages already link; the separate
+    files stay in the build for anything that names them."""
+    bundle = run.extra_bundle()
+    if bundle is None:
+        return
+    rel, text = bundle
+    if extra_bundle(site, run.extra_css) != bundle:
+        raise TrimError(f"{site}: the site's own stylesheets changed while the pages were written")
+    (site / rel).write_text(text, encoding="utf-8")
+    report.patched.append(f"{len(run.extra_css)} stylesheets joined into {rel}")
 
 
 def minify_own_css(site: Path, report: TrimReport) -> None:
@@ -294,15 +390,17 @@ def minify_own_css(site: Path, report: TrimReport) -> None:
             path.write_text(after, encoding="utf-8")
 
 
-def trim_site(site: Path, extra_css: list[str] | None = None) -> TrimReport:
-    """Every step, in order. ``extra_css``: the config's list, as every page links it."""
+def trim_site(site: Path, extra_css: list[str] | None = None, run: TrimRun | None = None) -> TrimReport:
+    """Every step, in order. ``run``: what the page pass gathered (without it,
+    the pages are read here); ``extra_css``: the config's list, as every page links it."""
     report = TrimReport()
+    run = run or TrimRun(site, extra_css)
     drop_unused_lunr(site, report)
     lazy_search(site, report)
-    purge_material_css(site, report)
-    join_palette(site, report)
+    run.scan_unrecorded()
+    name = purge_material_css(site, run, report)
     minify_own_css(site, report)
-    if extra_css:
-        join_extra_css(site, list(extra_css), report)
-    drop_unused_images(site, report)
+    write_extra_bundle(site, run, report)
+    run.point_pages_at(name)
+    drop_unused_images(site, run.usage, report)
     return report
