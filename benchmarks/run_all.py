@@ -12,6 +12,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     ("build_time.py", ["--repeats", "5"]),
     ("citation_build.py", ["--sizes", "250", "500", "1000", "2000", "--repeats", "3"]),
+    ("scale_build.py", ["--sizes", "250", "500", "1000", "2000", "--repeats", "3"]),
     ("page_weight.py", []),
     ("checker_flow.py", []),
     ("kiosk_report.py", []),
