@@ -40,14 +40,33 @@ def test_the_meta_goes_before_every_script():
 @pytest.mark.parametrize(
     ("html", "message"),
     [
-        ('<button onclick="go()">x</button>', "p.html: an inline event handler (on...=) would be blocked"),
-        ('<a href="javascript:go()">x</a>', "p.html: a javascript: URL would be blocked"),
+        ('<button onclick="go()">x</button>', "p.html: an inline event handler (<button onclick=>) would be blocked"),
+        ('<a href="javascript:go()">x</a>', "p.html: a javascript: URL (<a href=>) would be blocked"),
+        ('<a href=" Java&#x53;cript:go()">x</a>', "p.html: a javascript: URL (<a href=>) would be blocked"),
+        ('<a href="java\tscript:go()">x</a>', "p.html: a javascript: URL (<a href=>) would be blocked"),
+        ("<img src=x onerror=go()>", "p.html: an inline event handler (<img onerror=>) would be blocked"),
     ],
 )
 def test_what_a_hash_cannot_allow_stops_the_build(tmp_path, html, message):
     (tmp_path / "p.html").write_text(f"<html><head></head><body>{html}</body></html>", encoding="utf-8")
     with pytest.raises(csp.CspError, match=re.escape(message)):
         csp.site_policy(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<abbr title="x onclick=alert(1) y">x</abbr>',  # escaped text inside a value is text
+        '<a title="&lt;b onload=go()&gt;" href="https://example.org/javascript:x">x</a>',
+        "<p>onclick=go() and javascript:go() written as text</p>",
+        '<script src="a.js"></script><script>var s = "<b onclick=x>";</script>',
+    ],
+)
+def test_text_that_only_looks_like_a_handler_is_not_refused(tmp_path, html):
+    """The page check parses attributes as a browser does, so hostile text that the
+    engine escaped (tests/test_safe_output.py) builds with the policy on."""
+    (tmp_path / "p.html").write_text(f"<html><head></head><body>{html}</body></html>", encoding="utf-8")
+    csp.site_policy(tmp_path)
 
 
 def test_the_iframe_worker_script_is_rebuilt_from_the_shim():
