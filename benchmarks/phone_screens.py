@@ -51,8 +51,9 @@ MEASURE = """() => {
 }"""
 
 KIOSK_MEASURE = """() => {
-  const inText = [...document.querySelectorAll('p .px-qr svg, li .px-qr svg, p svg.px-qr__code, li svg.px-qr__code')];
-  const body = document.querySelector('.md-typeset p');
+  const inText = [...document.querySelectorAll('article p .px-qr svg, article li .px-qr svg')]
+    .filter(e => !e.closest('.px-kiosk-sources'));
+  const body = document.querySelector('article.md-typeset > p');
   return {qr_in_text: inText.length, qr_total: document.querySelectorAll('.px-qr svg, svg.px-qr__code').length,
           body_px: body ? parseFloat(getComputedStyle(body).fontSize) : null,
           height: document.documentElement.scrollHeight};
