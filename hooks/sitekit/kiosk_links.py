@@ -191,12 +191,13 @@ class _LinkFinder(HTMLParser):
 
 
 def note_ref(inner_html: str, number: int, lang: str, keep: dict[str, str] | None = None) -> str:
-    """The link's own text, then a small numbered mark that jumps to its source at the page's end."""
+    """The link's own text, then a small mark ("QR 2") that jumps to its source at the page's end.
+    "QR" keeps it apart from the citation marks, which are plain numbers."""
     words = WORDS.get(lang, WORDS["id"])
     attrs = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in (keep or {}).items())
     name = html.escape(words["note"].format(n=number), quote=True)
     return (f'<span class="px-noted"{attrs}>{inner_html}</span><sup class="px-note">'
-            f'<a class="px-note__ref" href="#px-sumber-{number}" aria-label="{name}">{number}</a></sup>')
+            f'<a class="px-note__ref" href="#px-sumber-{number}" aria-label="{name}">QR&nbsp;{number}</a></sup>')
 
 
 def sources_section(sources: list[tuple[str, str]], lang: str) -> str:
