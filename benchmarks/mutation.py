@@ -41,6 +41,7 @@ TESTS = [
     "tests/test_citation_fuzz.py",
     "tests/test_citation_props.py",
     "tests/test_resolver.py",
+    "tests/test_resolver_units.py",
     "tests/test_checker_rules.py",
     "tests/test_checker_oracles.py",
 ]
