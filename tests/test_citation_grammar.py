@@ -166,3 +166,92 @@ def test_parse_ref_errors_name_the_text_and_the_place():
     with pytest.raises(CitationSyntaxError) as caught:
         parse_ref("Pasal 3 ayat 2")
     assert caught.value.offset == len("Pasal 3 ayat ")
+
+
+# Every syntax error in full: message, offset into the body and suggestion, so a
+# changed word, offset or hint fails here (benchmarks/mutation.py).
+SYNTAX_ERRORS = [
+    ('', 'empty citation', 0, 'write e.g. [[Perpres 36/2020 Pasal 3]]'),
+    ('   ', 'empty citation', 0, 'write e.g. [[Perpres 36/2020 Pasal 3]]'),
+    ('Pasal 3', 'the citation does not name an instrument', 0, 'start with the instrument, e.g. Perpres 36/2020'),
+    (' @2021-01-01', 'the citation does not name an instrument', 0, 'start with the instrument, e.g. Perpres 36/2020'),
+    ('Perpres 36/2020 Pasal', "'pasal' needs a value", 16, 'e.g. Pasal 3'),
+    ('Perpres 36/2020 Pasal 3 ayat', "'ayat' needs a value", 24, 'e.g. ayat (4)'),
+    ('Perpres 36/2020 Pasal 3 huruf', "'huruf' needs a value", 24, 'e.g. huruf b'),
+    ('Perpres 36/2020 Pasal 3 angka', "'angka' needs a value", 24, 'e.g. angka 1'),
+    ('Perpres 36/2020 Pasal 3 ayat 4', "ayat '4' must be in brackets", 29, "write 'ayat (4)'"),
+    ('Perpres 36/2020 Pasal 3 ayat (b)', 'ayat (b) is not an ayat number', 29, 'e.g. ayat (1) or ayat (1a)'),
+    ('Perpres 36/2020 Pasal 3 (4)', "'4' has no unit word before it", 24, "write 'ayat (4)', 'huruf b' or 'angka 1'"),
+    ('Perpres 36/2020 Pasal 3 huruf (b)', 'huruf (b) must not be in brackets', 30, "write 'huruf b'"),
+    ('Perpres 36/2020 Pasal 3 angka (1)', 'angka (1) must not be in brackets', 30, "write 'angka 1'"),
+    ('Perpres 36/2020 Pasal (3)', 'pasal (3) must not be in brackets', 22, "write 'pasal 3'"),
+    ('Perpres 36/2020 Pasal 3 huruf B', "unexpected 'B'", 30, 'units are Pasal, ayat (n), huruf x, angka n'),
+    ('Perpres 36/2020 Pasal 3 angka 1a', "'1a' is not an angka", 30, 'angka are numbers: angka 1'),
+    ('Perpres 36/2020 Pasal 3a', "'3a' is not a Pasal number", 22, 'e.g. Pasal 12, Pasal 12A, Pasal I'),
+    ('Perpres 36/2020 Pasal b', "'b' is not a Pasal number", 22, 'e.g. Pasal 12, Pasal 12A, Pasal I'),
+    ('Perpres 36/2020 Pasal 3 huruf bb', "unexpected 'bb'", 30, 'units are Pasal, ayat (n), huruf x, angka n'),
+    ('Perpres 36/2020 Pasal 3 §4', "unexpected '§4'", 24, 'units are Pasal, ayat (n), huruf x, angka n'),
+    ('Perpres 36/2020 Pasal 3 ayat (2) sampai dengan huruf b', "a run must join siblings: 'Pasal 3 ayat (2)' and 'Pasal 3 ayat (2) huruf b' are not", 54, "e.g. 'ayat (2) sampai dengan ayat (5)'"),
+    ('Perpres 36/2020 Pasal 3 ayat (2) sampai dengan Pasal 4 ayat (3)', "a run must join siblings: 'Pasal 3 ayat (2)' and 'Pasal 4 ayat (3)' are not", 63, "e.g. 'ayat (2) sampai dengan ayat (5)'"),
+    ('Perpres 36/2020 Pasal 3 ayat (2) sampai dengan', "'sampai dengan' needs an end unit", 46, ''),
+    ('Perpres 36/2020 Pasal 3 @2020-13-01', "'2020-13-01' is not a date", 25, 'write the date as @YYYY-MM-DD'),
+    ('Perpres 36/2020 Pasal 3 @ soon', "'soon' is not a date", 26, 'write the date as @YYYY-MM-DD'),
+    ('Perpres 36/2020 Pasal 3 ayat (2) sampai dengan ayat (3) sampai dengan ayat (4)', "a run cannot contain another 'sampai dengan'", 56, ''),
+    ('Perpres 36/2020 Pasal 3 ayat dan', "'ayat' needs a value", 24, 'e.g. ayat (4)'),
+    ('Perpres 36/2020 Pasal 3 sampai dengan sampai dengan Pasal 4', "'sampai dengan' must follow a unit", 38, ''),
+    ('Perpres 36/2020 Pasal 3 ayat (1) huruf', "'huruf' needs a value", 33, 'e.g. huruf b'),
+    ('Perpres 36/2020 Pasal ayat (1)', "'pasal' needs a value", 16, 'e.g. Pasal 3'),
+    ('Perpres 36/2020 Pasal 3 huruf a, 1', "'1' is not a huruf", 33, 'huruf are single letters: huruf a'),
+]
+
+
+@pytest.mark.parametrize(("body", "message", "offset", "suggestion"), SYNTAX_ERRORS)
+def test_every_syntax_error_in_full(body, message, offset, suggestion):
+    with pytest.raises(CitationSyntaxError) as caught:
+        parse(body)
+    assert (caught.value.message, caught.value.offset, caught.value.suggestion) == (message, offset, suggestion)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "offset", "suggestion"),
+    [
+        ("ayat (1)", "'ayat' before any Pasal", 0, "start the units with 'Pasal N'"),
+        ("dan Pasal 3", "'dan' before any unit", 0, ""),
+        ("sampai dengan Pasal 3", "'sampai dengan' must follow a unit", 0, ""),
+        ("", "no unit after the instrument", 0, "e.g. Pasal 3 ayat (4)"),
+        ("Pasal 3 sampai dengan Pasal 4", "'Pasal 3 sampai dengan Pasal 4' must name exactly one unit", 0, ""),
+    ],
+)
+def test_bare_reference_errors_in_full(text, message, offset, suggestion):
+    with pytest.raises(CitationSyntaxError) as caught:
+        parse_ref(text)
+    assert (caught.value.message, caught.value.offset, caught.value.suggestion) == (message, offset, suggestion)
+
+
+def test_spans_and_the_instrument_know_where_they_are_written():
+    body = "  Perpres 36/2020  Pasal 3 ayat (1) sampai dengan ayat (2), huruf a dan Pasal 4 @2021-01-01"
+    citation = parse(body)
+    assert citation.instrument == "Perpres 36/2020" and citation.instrument_offset == 2
+    assert [span.offset for span in citation.spans] == [body.index("Pasal 3"), body.index("huruf a"),
+                                                       body.index("Pasal 4")]
+    assert [(s.start, s.end) for s in citation.spans] == [
+        (Ref("3", "1"), Ref("3", "2")), (Ref("3", "2", "a"), None), (Ref("4"), None)]
+    assert citation.pin == dt.date(2021, 1, 1)
+    assert parse(body).body == body
+
+
+def test_ref_parts_parent_level_and_item_path():
+    ref = Ref("3", "2", "b", "1")
+    assert ref.parts() == (("pasal", "3"), ("ayat", "2"), ("huruf", "b"), ("angka", "1"))
+    assert ref.depth == 4 and ref.level == "angka"
+    assert ref.parent() == Ref("3", "2", "b") and ref.parent().level == "huruf"
+    assert Ref("3").parent() == Ref()
+    assert ref.provision_key() == Ref("3", "2") and ref.item_path() == ("b", "1")
+    assert Ref("I", "", "", "2").item_path() == ("2",) and Ref("I", "", "", "2").level == "angka"
+    assert Ref("3", "2", "b", "1").indonesian() == "Pasal 3 ayat (2) huruf b angka 1"
+    assert Ref("12A", "1a").anchor() == "pasal-12a-ayat-1a"
+
+
+def test_unit_sort_key_values():
+    assert unit_sort_key("12A") == (12, "a") and unit_sort_key("1a") == (1, "a") and unit_sort_key("7") == (7, "")
+    assert unit_sort_key("XIV") == (14, "") and unit_sort_key("b") == (0, "b") and unit_sort_key("") == (0, "")
