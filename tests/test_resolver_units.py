@@ -265,3 +265,38 @@ def test_a_run_backwards_is_refused(registry):
                                      body.index("ayat (2)"), "write the lower unit first")
     assert error("Perpres 1/2090 Pasal 12B sampai dengan Pasal 3", registry)[0] == (
         "'Pasal 12B sampai dengan Pasal 3' runs backwards")
+
+
+def _edited_registry(tmp_path: Path, old: str, new: str):
+    """The fixture registry with one passage of perpres-1-2090.yml rewritten."""
+    text = (FIXTURES / "perpres-1-2090.yml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "perpres-1-2090.yml").write_text(text.replace(old, new), encoding="utf-8")
+    return load_registry(tmp_path, "x")
+
+
+def test_not_in_force_lists_every_version_and_unknown_starts(tmp_path):
+    registry = _edited_registry(
+        tmp_path,
+        "      - {valid_from: 2090-01-11, valid_to: 2091-05-31, evidence: official-text,\n"
+        "         source: \"https://example.invalid/1-2090\", text_id: Lama., text_en: Old.}",
+        "      - {valid_from: unknown, valid_to: 2090-12-31, evidence: official-text,\n"
+        "         source: \"https://example.invalid/1-2090\", text_id: Lama., text_en: Old.}\n"
+        "      - {valid_from: 2091-01-01, valid_to: 2091-05-31, evidence: official-text,\n"
+        "         source: \"https://example.invalid/1-2090\", text_id: Lama., text_en: Old.}")
+    assert error("Perpres 1/2090 Pasal 20", registry) == (
+        "Pasal 20 Perpres 1/2090 is not in force on the site's as-of date 2092-01-01 "
+        "(versions: unknown to 2090-12-31; 2091-01-01 to 2091-05-31)", 15,
+        "to cite a historic version add a date, e.g. @2091-01-01")
+
+
+def test_item_names_are_listed_in_unit_order(tmp_path):
+    registry = _edited_registry(
+        tmp_path,
+        '              "1": {id: dibuktikan dengan KTP, en: shown by an identity card}\n',
+        '              "10": {id: sepuluh, en: ten}\n'
+        '              "2": {id: dua, en: two}\n'
+        '              "1": {id: dibuktikan dengan KTP, en: shown by an identity card}\n')
+    assert error("Perpres 1/2090 Pasal 3 ayat (2) huruf b angka 3", registry)[2] == "it has 1, 2, 10"
+    assert refs("Perpres 1/2090 Pasal 3 ayat (2) huruf b angka 1 sampai dengan angka 10", registry) == [
+        "Pasal 3 ayat (2) huruf b angka 1", "Pasal 3 ayat (2) huruf b angka 2", "Pasal 3 ayat (2) huruf b angka 10"]
