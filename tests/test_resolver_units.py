@@ -300,3 +300,15 @@ def test_item_names_are_listed_in_unit_order(tmp_path):
     assert error("Perpres 1/2090 Pasal 3 ayat (2) huruf b angka 3", registry)[2] == "it has 1, 2, 10"
     assert refs("Perpres 1/2090 Pasal 3 ayat (2) huruf b angka 1 sampai dengan angka 10", registry) == [
         "Pasal 3 ayat (2) huruf b angka 1", "Pasal 3 ayat (2) huruf b angka 2", "Pasal 3 ayat (2) huruf b angka 10"]
+
+
+def test_a_run_below_a_unit_not_in_force_says_whether_the_date_was_pinned(registry):
+    # The parent of a run is resolved with the citation's own pin: a pinned citation must not
+    # be told to "add a date" about the site's as-of date (this was wrong before).
+    body = "Perpres 1/2090 Pasal 3 ayat (1a) huruf a sampai dengan huruf b"
+    assert error(body, registry, dt.date(2091, 1, 1)) == (
+        "Pasal 3 ayat (1a) Perpres 1/2090 is not in force on the site's as-of date 2091-01-01 "
+        "(versions: 2091-06-01 to now)", 15, "to cite a historic version add a date, e.g. @2091-06-01")
+    assert error(body + " @2091-01-01", registry) == (
+        "Pasal 3 ayat (1a) Perpres 1/2090 has no version in force on 2091-01-01 (versions: 2091-06-01 to now)",
+        15, "pick a date inside one of the versions")

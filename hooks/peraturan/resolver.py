@@ -73,7 +73,7 @@ def resolve(citation: Citation, registry: Registry, as_of: dt.date) -> ResolvedC
     units = []
     for span in citation.spans:
         offset = span.offset  # errors point at the span they are about
-        for ref in _expand(span, instrument, day, offset):
+        for ref in _expand(span, instrument, day, citation.pin is not None, offset):
             units.append(_resolve_one(ref, instrument, day, citation.pin is not None, offset))
     return ResolvedCitation(citation, instrument, tuple(units), day, citation.pin is not None)
 
@@ -95,15 +95,15 @@ def _unknown_instrument(citation: Citation, registry: Registry) -> None:
                        hint or "see the list in regulations/*.yml (cite_as)")
 
 
-def _expand(span: Span, instrument: Instrument, day: dt.date, offset: int) -> list[Ref]:
+def _expand(span: Span, instrument: Instrument, day: dt.date, pinned: bool, offset: int) -> list[Ref]:
     if span.end is None:
         return [span.start]
     start, end = span.start, span.end
-    siblings = _siblings(start, instrument, day, offset)
+    siblings = _siblings(start, instrument, day, pinned, offset)
     for endpoint in (start, end):
         if getattr(endpoint, endpoint.level) not in siblings:
             # Resolving the endpoint alone gives the precise message.
-            _resolve_one(endpoint, instrument, day, False, offset)
+            _resolve_one(endpoint, instrument, day, pinned, offset)
     values = siblings[siblings.index(getattr(start, start.level)): siblings.index(getattr(end, end.level)) + 1]
     if not values:
         raise ResolveError(f"'{start.indonesian()} sampai dengan {end.indonesian()}' runs backwards", offset,
@@ -116,12 +116,12 @@ def _expand(span: Span, instrument: Instrument, day: dt.date, offset: int) -> li
     return refs
 
 
-def _siblings(ref: Ref, instrument: Instrument, day: dt.date, offset: int) -> list[str]:
+def _siblings(ref: Ref, instrument: Instrument, day: dt.date, pinned: bool, offset: int) -> list[str]:
     if ref.level == "pasal":
         return instrument.pasal_numbers()
     if ref.level == "ayat":
         return [p.ref.ayat for p in instrument.provisions_in_pasal(ref.pasal) if p.ref.ayat]
-    parent = _resolve_one(ref.parent(), instrument, day, False, offset)
+    parent = _resolve_one(ref.parent(), instrument, day, pinned, offset)
     items = parent.item.items if parent.item else (parent.version.items if parent.version else {})
     return sorted(items, key=unit_sort_key)
 
