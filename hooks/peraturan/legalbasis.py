@@ -61,6 +61,23 @@ def _numbers(numbers: list[int]) -> str:
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in out)
 
 
+CLOSING_PUNCTUATION = frozenset(".,;:!?)")
+
+
+def _keep_punctuation_with(mark: etree.Element, tail: str | None) -> etree.Element:
+    """The mark, with ``tail`` after it; punctuation that closes the sentence right after
+    the mark is kept on the mark's line (a line that starts with '.' reads as a new
+    sentence), inside a span that does not wrap."""
+    if not tail or tail[0] not in CLOSING_PUNCTUATION:
+        mark.tail = tail
+        return mark
+    wrap = etree.Element("span", {"class": "px-cite__keep"})
+    wrap.append(mark)
+    mark.tail = tail[0]
+    wrap.tail = tail[1:]
+    return wrap
+
+
 class LegalBasisProcessor(Treeprocessor):
     """Turn the page's citation links into note marks and append the legal-basis list.
 
@@ -135,11 +152,10 @@ class LegalBasisProcessor(Treeprocessor):
         shown.text = AtomicString(_numbers(unique))  # the chip's border marks it as a note: no brackets
         full = etree.SubElement(mark, "span", {"class": "px-vh"})
         full.text = AtomicString(f" {WORDS[lang]['mark']}: " + "; ".join(link.text or "" for link in group))
-        mark.tail = last.tail
         index = list(parent).index(first)
         for link in group:
             parent.remove(link)
-        parent.insert(index, mark)
+        parent.insert(index, _keep_punctuation_with(mark, last.tail))
 
     @staticmethod
     def _list(entries: list[etree.Element], lang: str) -> list[etree.Element]:
