@@ -31,7 +31,7 @@ from peraturan.yamlsource import Located, load_yaml
 from sitekit.searchwords import Analyzer, fold, words
 
 LIST_KEYS = ("stop_words", "protected_words", "legal_words")
-KEYS = ("synonyms", *LIST_KEYS)
+KEYS = ("synonyms", "word_families", *LIST_KEYS)
 SINGLE_WORD = re.compile(r"^[a-z0-9]{2,}$")
 LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
@@ -58,9 +58,10 @@ class SearchData:
     stop_words: frozenset[str] = frozenset()
     protected_words: frozenset[str] = frozenset()
     legal_words: frozenset[str] = frozenset()
+    families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
 
     def analyzer(self) -> Analyzer:
-        return Analyzer(self.lang, self.stop_words, self.protected_words)
+        return Analyzer(self.lang, self.stop_words, self.protected_words, dict(self.families))
 
 
 def _word_list(raw: Located, key: str, label: str, problems: list[Diagnostic]) -> frozenset[str]:
@@ -106,11 +107,44 @@ def load(root: Path, lang: str) -> SearchData:
     data.stop_words = _word_list(raw, "stop_words", label, problems)
     data.protected_words = _word_list(raw, "protected_words", label, problems)
     data.legal_words = _word_list(raw, "legal_words", label, problems)
+    data.families = _families(raw, data, problems)
     data.synonyms = _synonyms(raw, data, problems)
     data.synonyms.extend(_abbreviation_synonyms(root, lang, problems))
     if problems:
         raise EngineError(problems)
     return data
+
+
+def _families(raw: Located, data: SearchData, problems: list[Diagnostic]) -> dict[str, str]:
+    """``registration: register``: every word stemmed like the first is stemmed like the second."""
+    if "word_families" not in raw:
+        return {}
+    table = raw.get("word_families")
+    label = data.label
+    if not isinstance(table, Located):
+        line, col = raw.where("word_families")
+        problems.append(Diagnostic(label, line, col, "'word_families' must be a mapping",
+                                   "write one line per word: 'registration: register'"))
+        return {}
+    plain = Analyzer(data.lang, frozenset(), data.protected_words)
+    families: dict[str, str] = {}
+    for word, family in table.items():
+        line, col = table.where(word)
+        word_text, family_text = fold(str(word)), fold(str(family)) if isinstance(family, str) else ""
+        if not SINGLE_WORD.match(word_text) or not SINGLE_WORD.match(family_text):
+            problems.append(Diagnostic(label, line, col, f"'{word}: {family}' is not one word joined to one word",
+                                       "write 'registration: register'"))
+            continue
+        stem, target = plain.stem(word_text), plain.stem(family_text)
+        if stem == target:
+            problems.append(Diagnostic(label, line, col, f"'{word}' and '{family}' already share the stem '{stem}'",
+                                       "remove the line"))
+        elif stem in families:
+            problems.append(Diagnostic(label, line, col, f"the stem '{stem}' of '{word}' is joined twice",
+                                       "keep one line"))
+        else:
+            families[stem] = target
+    return families
 
 
 def _synonyms(raw: Located, data: SearchData, problems: list[Diagnostic]) -> list[Synonym]:

@@ -11,7 +11,9 @@ a query would miss the page that holds its word. The rules, mirrored there:
 3. words shorter than two letters are dropped;
 4. stop words (per language, ``data/search/<lang>.yml``) are not indexed;
 5. protected words keep their form; every other word goes through Snowball's
-   Indonesian or English (Porter2) stemmer.
+   Indonesian or English (Porter2) stemmer;
+6. word families join stems Snowball keeps apart (Porter2: registration ->
+   ``registr``, register -> ``regist``): a stem listed there becomes its family's.
 
 No MkDocs import: ``hooks/search.py`` is the adapter.
 """
@@ -58,12 +60,14 @@ class Analyzer:
     lang: str
     stop: frozenset[str] = frozenset()
     protected: frozenset[str] = frozenset()
+    families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
     _cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     def stem(self, word: str) -> str:
         cached = self._cache.get(word)
         if cached is None:
             cached = word if word in self.protected or word.isdigit() else snowball(self.lang, word)
+            cached = self.families.get(cached, cached)
             self._cache[word] = cached
         return cached
 

@@ -123,6 +123,18 @@ def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchDat
                 extra_stems.append(stem)
             ids.append(stem_id[stem])
         synonym_field.append(ids)
+    expand: dict[str, list[int]] = {}
+    for synonym in data.synonyms:
+        # One typed word -> one site word ("apply" -> register) also widens the query;
+        # phrases ("laid off", "usaha kecil") and glossary pairs only fill the synonym field.
+        typed = analyzer.terms(synonym.typed)
+        if len(typed) != 1 or not synonym.checked:
+            continue
+        ids = expand.setdefault(typed[0], [])
+        for target in synonym.targets:
+            meant = analyzer.terms(target)
+            if len(meant) == 1 and meant[0] in site_stems and meant[0] != typed[0] and stem_id[meant[0]] not in ids:
+                ids.append(stem_id[meant[0]])
     config = {
         "lang": [lang],
         "separator": r"[\s\-]+",  # Material's page highlighter (?h=) reads it
@@ -134,6 +146,8 @@ def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchDat
             "stems": stems + extra_stems,
             "words": {word: stem_id[stem] for word, stem in sorted(vocab.items())},
             "synonyms": synonym_field,
+            "expand": {stem: ids for stem, ids in sorted(expand.items()) if ids},
+            "families": dict(sorted(data.families.items())),
             "kinds": [page_kind(doc["location"]) for doc in docs],
             "stop": sorted(data.stop_words),
             "protected": sorted(data.protected_words),

@@ -8,12 +8,13 @@
  * section, the Snowball stem of every word on the site, a synonym field and
  * the language's word lists. Words are cut and stemmed exactly as
  * hooks/sitekit/searchwords.py does (fold, [a-z0-9]+, two letters or more,
- * stop words out, protected words whole); the stemmers are in
+ * stop words out, protected words whole, word families joined); the stemmers are in
  * search-stemmers.js, joined in front of this file by the build.
  *
  * Ranking, in order of weight:
  *  - BM25 per field: title x3, text x1, synonyms x0.7 (a modest boost);
- *  - each query word takes its best match: exact stem 1, word prefix 0.5,
+ *  - each query word takes its best match: exact stem 1, the site's word for
+ *    it in the synonym list 0.6 (a query of one word: "apply" -> register), word prefix 0.5,
  *    (words of four letters or more), one-letter typo 0.35 (only for words of five letters or more that match
  *    nothing exactly), so exact matches rank first;
  *  - pages matching more of the query words rank higher (squared share);
@@ -25,7 +26,7 @@
   const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   const FIELDS = [["title", 3], ["text", 1], ["syn", 0.7]];
   const K1 = 1.2, B = 0.75;
-  const EXACT = 1, PREFIX = 0.5, TYPO = 0.35;
+  const EXACT = 1, SYNONYM = 0.6, PREFIX = 0.5, TYPO = 0.35;
   const REGULATION = 1, REGULATION_WEIGHT = 0.25;
   const MAX_GROUPS = 25, SNIPPET = 260;
 
@@ -77,12 +78,15 @@
     S = {
       px, stemmer, wordStem, stemId, postings, docs, lengths, average, pageOf, pageDoc,
       stop: new Set(px.stop), protect: new Set(px.protected), legal: new Set(px.legal),
+      families: new Map(Object.entries(px.families || {})), expand: new Map(Object.entries(px.expand || {})),
       vocabulary: [...wordStem.keys()],
     };
   }
 
   function stem(word) {
-    return S.protect.has(word) || /^[0-9]+$/.test(word) ? word : S.stemmer(word);
+    if (S.protect.has(word) || /^[0-9]+$/.test(word)) return word;
+    const found = S.stemmer(word);
+    return S.families.get(found) || found;
   }
 
   /* Damerau-Levenshtein distance is at most one (one letter added, dropped,
@@ -108,6 +112,7 @@
     };
     put(S.stemId.get(stem(word)), EXACT);
     put(S.wordStem.get(word), EXACT);
+    for (const id of S.expand.get(stem(word)) || []) put(id, SYNONYM);
     const exact = found.size > 0;
     if (word.length >= 4) {
       let n = 0;
