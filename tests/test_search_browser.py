@@ -59,7 +59,9 @@ def page_of(href: str) -> str:
 QUERIES = {
     # (query, page expected among the first results): affixed form, synonym, typo
     "id": [("latih", "cara-kerja"), ("umur", "tanya-jawab"), ("pendaftran", "cara-kerja")],
-    "en": [("registering", "cara-kerja"), ("laid off", "tentang-prakerja"), ("eligibilty", "kelayakan")],
+    "en": [("registering", "cara-kerja"), ("laid off", "tentang-prakerja"), ("eligibilty", "kelayakan"),
+           # a one-word synonym widens the query; a word family joins registration and register
+           ("applying", "cara-kerja"), ("registraion", "cara-kerja")],
 }
 
 

@@ -61,6 +61,13 @@ def test_english_word_forms_meet(data_en, family):
     assert len({analyzer.stem(word) for word in family}) == 1
 
 
+def test_word_families_join_what_porter2_keeps_apart(data_en):
+    analyzer = data_en.analyzer()
+    assert analyzer.stem("registration") == analyzer.stem("register") == analyzer.stem("registrations")
+    assert analyzer.stem("application") == analyzer.stem("apply")
+    assert data_en.families == {"registr": "regist", "applic": "appli"}
+
+
 def test_stop_words_are_not_indexed(data_id, data_en):
     assert data_id.analyzer().terms("umur berapa yang bisa daftar") == ["umur", "daftar"]
     assert data_en.analyzer().terms("how do I apply for the card") == ["appli", "card"]
@@ -96,6 +103,11 @@ def test_the_real_data_files_load(data_id, data_en):
     ("stop_words: [yang, dua kata]\n", "data/search/id.yml:1:20: 'dua kata' in 'stop_words' is not a single word of letters or digits (one lower-case word per entry, at least two letters)"),
     ("protected_words: [peserta, peserta]\n", "data/search/id.yml:1:28: 'peserta' is listed twice in 'protected_words'"),
     ("synonyms:\n  umur: [usia\n", "data/search/id.yml:3:1: invalid YAML"),
+    ("word_families:\n  pendaftaran: mendaftar\n", "data/search/id.yml:2:3: 'pendaftaran' and 'mendaftar' already "
+     "share the stem 'daftar' (remove the line)"),
+    ("word_families:\n  daftar ulang: daftar\n", "data/search/id.yml:2:3: 'daftar ulang: daftar' is not one word "
+     "joined to one word (write 'registration: register')"),
+    ("word_families: [daftar]\n", "data/search/id.yml:1:1: 'word_families' must be a mapping"),
 ])
 def test_bad_data_is_reported_at_its_line(tmp_path, text, expected):
     found = errors_of(tmp_path, text)
@@ -151,6 +163,16 @@ def test_synonyms_land_in_their_own_field():
     umur = px["stems"].index("umur")
     assert [umur in ids for ids in px["synonyms"]] == [False, True, False, False]
     assert "umur" not in px["words"], "a synonym is not a word of the page text"
+
+
+def test_a_one_word_synonym_widens_the_query():
+    data = searchdata.SearchData(lang="id", label="id.yml", synonyms=[
+        searchdata.Synonym("umur", ("usia",), ((2, 3),)),
+        searchdata.Synonym("kk", ("kartu prakerja",), ((3, 3),)),
+        searchdata.Synonym("KTP", ("kartu tanda penduduk",), ((4, 1),), checked=False)])
+    px = sitesearch.build_index("id", MATERIAL_DOCS, data).data["config"]["px"]
+    assert {stem: [px["stems"][i] for i in ids] for stem, ids in px["expand"].items()} == {"umur": ["usia"]}, \
+        "phrases and glossary pairs only fill the synonym field"
 
 
 def test_a_synonym_to_nowhere_stops_the_index():
