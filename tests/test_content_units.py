@@ -185,7 +185,7 @@ def test_rupiah_is_formatted_per_language():
 def test_every_edge_cites_a_provision_and_the_text_list_matches_the_drawing(registry, bib):
     amap = load_authority(ROOT / "data/authority.yml", "data/authority.yml", registry, AS_OF, bib)
     markdown = render(amap, "id")
-    numbered = re.findall(r"^(\d+)\. \*\*", markdown, flags=re.M)
+    numbered = re.findall(r'^(\d+)\. <span class="px-edge__who">', markdown, flags=re.M)
     assert numbered == [str(e.number) for e in amap.edges]
     for edge in amap.edges:
         # every edge names a provision, except an instrument whose text was not found (sourced)
