@@ -210,6 +210,7 @@ def test_every_syntax_error_in_full(body, message, offset, suggestion):
     with pytest.raises(CitationSyntaxError) as caught:
         parse(body)
     assert (caught.value.message, caught.value.offset, caught.value.suggestion) == (message, offset, suggestion)
+    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ def refs(body: str, registry, as_of: dt.date = AS_OF) -> list[str]:
 def error(body: str, registry, as_of: dt.date = AS_OF) -> tuple[str, int, str]:
     with pytest.raises(ResolveError) as caught:
         resolve(parse(body), registry, as_of)
+    assert str(caught.value) == caught.value.message
     return caught.value.message, caught.value.offset, caught.value.suggestion
 
 
@@ -134,6 +135,10 @@ def test_run_siblings_are_ordered_by_unit_order_not_file_order(tmp_path):
 def test_unknown_instrument_suggests_a_close_name(registry):
     assert error("  Perpres 1/2091 Pasal 3", registry) == (
         "unknown instrument 'Perpres 1/2091'", 2, "did you mean 'Perpres 2/2091'?")
+
+
+def test_unknown_instrument_suggests_a_name_half_alike(registry):
+    assert error("Peraturan Presiden 1 Pasal 3", registry)[2].startswith("did you mean 'Perpres ")
 
 
 def test_unknown_instrument_without_a_close_name_points_at_the_list(registry):
@@ -312,3 +317,10 @@ def test_a_run_below_a_unit_not_in_force_says_whether_the_date_was_pinned(regist
     assert error(body + " @2091-01-01", registry) == (
         "Pasal 3 ayat (1a) Perpres 1/2090 has no version in force on 2091-01-01 (versions: 2091-06-01 to now)",
         15, "pick a date inside one of the versions")
+
+
+def test_units_without_pasal_after_a_one_word_alias(tmp_path):
+    registry = _edited_registry(tmp_path, "aliases: [Perpres 1 Tahun 2090]", "aliases: [Perpres 1 Tahun 2090, Satu]")
+    assert error("Satu ayat (1)", registry) == (
+        "unknown instrument 'Satu ayat (1)'", 5,
+        "'ayat (1)' follows Perpres 1/2090: units start with 'Pasal', e.g. [[Perpres 1/2090 Pasal 1]]")
