@@ -324,3 +324,44 @@ def test_units_without_pasal_after_a_one_word_alias(tmp_path):
     assert error("Satu ayat (1)", registry) == (
         "unknown instrument 'Satu ayat (1)'", 5,
         "'ayat (1)' follows Perpres 1/2090: units start with 'Pasal', e.g. [[Perpres 1/2090 Pasal 1]]")
+
+
+def test_a_whole_pasal_with_no_ayat_in_force(tmp_path):
+    registry = _edited_registry(tmp_path, "      - valid_from: unknown\n        valid_to: 2091-05-31\n",
+                                "      - valid_from: 2090-01-11\n        valid_to: 2091-05-31\n")
+    versions = "(versions: 2090-01-11 to now; 2091-06-01 to now; 2090-01-11 to 2091-05-31; 2091-06-01 to now)"
+    assert error("Perpres 1/2090 Pasal 3", registry, dt.date(2089, 1, 1)) == (
+        f"Pasal 3 Perpres 1/2090 is not in force on the site's as-of date 2089-01-01 {versions}", 15,
+        "to cite a historic version add a date, e.g. @2091-06-01")
+    assert error("Perpres 1/2090 Pasal 3 @2089-01-01", registry) == (
+        f"Pasal 3 Perpres 1/2090 has no version in force on 2089-01-01 {versions}", 15,
+        "pick a date inside one of the versions")
+
+
+def test_unknown_pasal_half_alike_still_gets_a_suggestion(registry):
+    assert error("Perpres 1/2090 Pasal 1", registry)[2].startswith("did you mean '12")
+
+
+def test_unknown_pasal_lists_the_first_twelve_known(tmp_path):
+    extra = "".join(
+        f"  - ref: Pasal {n}\n    heading: {{id: Uji, en: Test}}\n    versions:\n"
+        f"      - {{valid_from: 2090-01-11, evidence: official-text, source: \"https://example.invalid/1-2090\",\n"
+        f"         text_id: Uji., text_en: Test.}}\n" for n in range(30, 42))
+    text = (FIXTURES / "perpres-1-2090.yml").read_text(encoding="utf-8") + extra
+    (tmp_path / "perpres-1-2090.yml").write_text(text, encoding="utf-8")
+    registry = load_registry(tmp_path, "x")
+    assert len(registry.lookup("Perpres 1/2090").pasal_numbers()) == 16
+    assert error("Perpres 1/2090 Pasal 999", registry)[2] == (
+        "known Pasal: 3, 12A, 12B, 20, 30, 31, 32, 33, 34, 35, 36, 37")
+
+
+def test_unknown_pasal_of_an_instrument_with_no_provisions(tmp_path):
+    for path in FIXTURES.glob("*.yml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    second = tmp_path / "perpres-2-2091.yml"
+    text = second.read_text(encoding="utf-8")
+    text = text[:text.index("relations:")] + "relations: []\nprovisions: []\n"
+    second.write_text(text, encoding="utf-8")
+    registry = load_registry(tmp_path, "x")
+    assert error("Perpres 2/2091 Pasal 5", registry) == (
+        "Perpres 2/2091 has no Pasal 5 in the registry", 15, "known Pasal: none")
