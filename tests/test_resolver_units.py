@@ -365,3 +365,14 @@ def test_unknown_pasal_of_an_instrument_with_no_provisions(tmp_path):
     registry = load_registry(tmp_path, "x")
     assert error("Perpres 2/2091 Pasal 5", registry) == (
         "Perpres 2/2091 has no Pasal 5 in the registry", 15, "known Pasal: none")
+
+
+def test_cite_an_ayat_names_the_first_three(tmp_path):
+    text = (FIXTURES / "perpres-1-2090.yml").read_text(encoding="utf-8") + (
+        "  - ref: Pasal 3 ayat (3)\n    heading: {id: Uji, en: Test}\n    versions:\n"
+        "      - {valid_from: 2090-01-11, evidence: official-text, source: \"https://example.invalid/1-2090\",\n"
+        "         text_id: Uji., text_en: Test.}\n")
+    (tmp_path / "perpres-1-2090.yml").write_text(text, encoding="utf-8")
+    registry = load_registry(tmp_path, "x")
+    assert error("Perpres 1/2090 Pasal 3 huruf a", registry)[2] == "e.g. ayat (1), ayat (1a), ayat (2)"
+    assert error("Perpres 1/2090 Pasal 3 ayat (4)", registry)[2] == "Pasal 3 has ayat (1), (1a), (2), (3)"
