@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from peraturan.citation import CitationSyntaxError, Ref, parse, parse_ref, unit_sort_key
+from peraturan.citation import CitationSyntaxError, Ref, parse, parse_ref, parse_units, unit_sort_key
 from peraturan.scan import find_citations
 
 
@@ -256,3 +256,8 @@ def test_ref_parts_parent_level_and_item_path():
 def test_unit_sort_key_values():
     assert unit_sort_key("12A") == (12, "a") and unit_sort_key("1a") == (1, "a") and unit_sort_key("7") == (7, "")
     assert unit_sort_key("XIV") == (14, "") and unit_sort_key("b") == (0, "b") and unit_sort_key("") == (0, "")
+
+
+def test_units_read_alone_keep_the_offset_of_their_first_word():
+    spans = parse_units("  Pasal 3 dan  Pasal 4", 10)
+    assert [(span.start, span.offset) for span in spans] == [(Ref("3"), 12), (Ref("4"), 25)]
