@@ -261,3 +261,10 @@ def test_unit_sort_key_values():
 def test_units_read_alone_keep_the_offset_of_their_first_word():
     spans = parse_units("  Pasal 3 dan  Pasal 4", 10)
     assert [(span.start, span.offset) for span in spans] == [(Ref("3"), 12), (Ref("4"), 25)]
+
+
+def test_a_span_of_a_bare_value_starts_at_that_value():
+    body = "Perpres 36/2020 Pasal 3 ayat (2) dan (3)"
+    assert [s.offset for s in parse(body).spans] == [16, body.index("(3)")]
+    body = "Perpres 36/2020 Pasal 3 ayat (2) huruf a, b"
+    assert [s.offset for s in parse(body).spans] == [16, body.index(" b") + 1]
