@@ -268,3 +268,13 @@ def test_a_span_of_a_bare_value_starts_at_that_value():
     assert [s.offset for s in parse(body).spans] == [16, body.index("(3)")]
     body = "Perpres 36/2020 Pasal 3 ayat (2) huruf a, b"
     assert [s.offset for s in parse(body).spans] == [16, body.index(" b") + 1]
+
+
+def test_errors_inside_the_units_point_at_their_token():
+    with pytest.raises(CitationSyntaxError) as caught:
+        parse_units("  dan Pasal 3", 5)
+    assert (caught.value.message, caught.value.offset) == ("'dan' before any unit", 7)
+    body = "Perpres 36/2020 Pasal 3 ayat (2) sampai dengan huruf b, huruf c"
+    with pytest.raises(CitationSyntaxError) as caught:
+        parse(body)
+    assert caught.value.offset == body.index(",")  # a bad run ended by a joiner: the error is at the joiner
