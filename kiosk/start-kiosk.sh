@@ -11,7 +11,12 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 START="file://$HERE/index.html"
-PIDFILE="${TMPDIR:-/tmp}/prakerja-kiosk-$(id -u).pid"
+# Chromium keeps a socket in its profile folder and refuses to start when that path is
+# longer than about 100 characters, so a long TMPDIR is not used for the profile.
+TEMP=${TMPDIR:-/tmp}
+[ "${#TEMP}" -gt 60 ] && TEMP=/tmp
+export TMPDIR="$TEMP"
+PIDFILE="$TEMP/prakerja-kiosk-$(id -u).pid"
 
 if [ "${1:-}" = "--stop" ]; then
   if [ -f "$PIDFILE" ] && kill "$(cat "$PIDFILE")" 2>/dev/null; then
@@ -56,14 +61,14 @@ stop() {
   [ -n "$BROWSER_PID" ] && kill "$BROWSER_PID" 2>/dev/null && wait "$BROWSER_PID" 2>/dev/null
   [ -n "$PROFILE" ] && rm -rf "$PROFILE"
   rm -f "$PIDFILE"
-  exit 0
+  exit "${1:-0}"
 }
 trap stop INT TERM
 echo $$ > "$PIDFILE"
 
 while :; do
   # A fresh profile every start: no history, cache or answers carried over.
-  PROFILE=$(mktemp -d "${TMPDIR:-/tmp}/prakerja-kiosk.XXXXXX")
+  PROFILE=$(mktemp -d "$TEMP/prakerja-kiosk.XXXXXX")
   # --kiosk: full screen, no address bar or tabs. --noerrdialogs and the crash bubble
   # flag: no dialogs for a visitor to dismiss. --disable-pinch: the page cannot be pinched
   # out of shape (the bar's "Larger text" button is the way to zoom).
@@ -81,9 +86,11 @@ while :; do
     ${KIOSK_EXTRA_FLAGS:-} &
   BROWSER_PID=$!
   wait "$BROWSER_PID"
+  STATUS=$?
   BROWSER_PID=""
   rm -rf "$PROFILE"
   PROFILE=""
-  [ "${KIOSK_ONCE:-0}" = 1 ] && stop
+  # KIOSK_ONCE (used by the tests): one run, and the browser's own exit status.
+  [ "${KIOSK_ONCE:-0}" = 1 ] && stop "$STATUS"
   sleep 2
 done

@@ -7,7 +7,9 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -84,7 +86,10 @@ def _no_network_prefix() -> list[str]:
 
 
 def test_the_linux_launcher_shows_the_home_page_with_no_network(unpacked):
-    env = dict(os.environ, KIOSK_ONCE="1", KIOSK_BROWSER=CHROMIUM, TMPDIR=str(unpacked.parent),
+    # A short temporary folder, as on a real machine: Chromium's socket path has a length limit
+    # (the launcher itself falls back to /tmp when TMPDIR is too long).
+    temp = Path(tempfile.mkdtemp(prefix="pk", dir="/tmp"))
+    env = dict(os.environ, KIOSK_ONCE="1", KIOSK_BROWSER=CHROMIUM, TMPDIR=str(temp),
                KIOSK_EXTRA_FLAGS="--headless=new --no-sandbox --disable-gpu --dump-dom")
     result = subprocess.run([*_no_network_prefix(), str(unpacked / "start-kiosk.sh")], env=env,
                             capture_output=True, text=True, timeout=120)
@@ -95,7 +100,8 @@ def test_the_linux_launcher_shows_the_home_page_with_no_network(unpacked):
     stamp = soup.select_one(".px-kiosk-bar__stamp")
     assert stamp is not None and stamp.select("time")[0]["datetime"] == AS_OF
     # The fresh profile is gone again, and so is the pid file.
-    assert not [path.name for path in unpacked.parent.iterdir() if path.name.startswith("prakerja-kiosk")]
+    assert not [path.name for path in temp.iterdir() if path.name.startswith("prakerja-kiosk")]
+    shutil.rmtree(temp, ignore_errors=True)
 
 
 def test_the_launchers_lock_the_browser_down():
@@ -119,3 +125,10 @@ def test_every_kiosk_page_shows_the_data_and_build_dates_in_a_corner(kiosk_site)
         dates = [time["datetime"] for time in stamp.select("time")]
         assert dates[0] == AS_OF and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[1]), page
         assert soup.html["lang"] in ("id", "en")
+
+
+def test_the_linux_launcher_reports_a_browser_that_fails(unpacked):
+    """A browser that cannot start is not reported as success (it once was: exit 0, empty page)."""
+    env = dict(os.environ, KIOSK_ONCE="1", KIOSK_BROWSER="/bin/false", TMPDIR="/tmp")
+    result = subprocess.run([str(unpacked / "start-kiosk.sh")], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0

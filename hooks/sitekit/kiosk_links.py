@@ -36,9 +36,10 @@ _LOCAL_SCHEMES = frozenset({"", "javascript", "data", "blob", "file", "about"})
 # Words shown to the visitor, per page language. Indonesian is the fallback.
 WORDS = {
     "id": {"qr": "Kode QR untuk {url}", "scan": "Pindai dengan ponsel Anda", "sources": "Sumber",
-           "note": "Sumber {n}",
+           "note": "QR {n}: sumber {n} di akhir halaman",
            "sources_intro": "Alamat yang dirujuk di halaman ini. Pindai kodenya dengan ponsel Anda untuk membukanya."},
-    "en": {"qr": "QR code for {url}", "scan": "Scan with your phone", "sources": "Sources", "note": "Source {n}",
+    "en": {"qr": "QR code for {url}", "scan": "Scan with your phone", "sources": "Sources",
+           "note": "QR {n}: source {n} at the end of the page",
            "sources_intro": "The addresses this page refers to. Scan a code with your phone to open it."},
 }
 
