@@ -46,6 +46,7 @@ def on_pre_build(config):
     state.ruleset = None
     extra = config.extra
     state.printing = not (extra.get("kiosk") and extra.get("kiosk_printer") is False)
+    state.api_name = buildstate.profile.checker_global if buildstate.profile else None
     if not _uses_checker(Path(config.docs_dir)):
         return
     registry = buildstate.registry

@@ -2,8 +2,10 @@
 
 Event by event:
 
-- ``on_config``: load and validate ``regulations/``; register the Markdown
-  extension; put the regulation pages into the nav.
+- ``on_config``: read the site's profile (``extra.peraturan``: instrument
+  types, regulations folder, checker name); load and validate
+  ``regulations/``; register the Markdown extension; put the regulation pages
+  into the nav.
 - ``on_pre_build``: scan every page's citations (path:line:col errors, all at
   once), check citation parity between languages, and write the generated
   regulation pages (write-if-changed).
@@ -26,12 +28,12 @@ from peraturan import buildstate, corpus, export, leftover, regpages, siteconfig
 from peraturan.diagnostics import EngineError
 from peraturan.legalbasis import STYLES
 from peraturan.mdext import CitationContext, CitationExtension
+from peraturan.profile import default_profile
 from peraturan.registry import load_registry
 from peraturan.render import format_date
 from peraturan.safe import SafeLinksExtension
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
-FOLDER = "regulasi"
 INPUT_FOLDERS = ("data", "rules", "includes")  # besides docs/ and regulations/
 
 
@@ -63,26 +65,32 @@ def _fingerprint(paths) -> tuple:
 @event_priority(10)  # before static-i18n (-100) reads the nav
 def on_config(config):
     root = _project_root(config)
-    problems = siteconfig.check_files(Path(config.config_file_path), Path(config.docs_dir), _languages(config),
-                                      FOLDER)
+    config_file = Path(config.config_file_path)
+    try:
+        profile = siteconfig.site_profile(config_file)
+    except EngineError:
+        profile = default_profile()  # check_files reports the bad setting with its line
+    folder = profile.regulations_folder
+    problems = siteconfig.check_files(config_file, Path(config.docs_dir), _languages(config), folder)
     if problems:
         raise PluginError("Invalid site configuration:\n" + "\n".join(d.format() for d in problems))
-    fingerprint = _fingerprint((root / "regulations").glob("*.yml"))
+    fingerprint = (_fingerprint((root / "regulations").glob("*.yml")), profile.instrument_types)
     if buildstate.registry is not None and buildstate.registry_fingerprint == fingerprint:
         registry = buildstate.registry
     else:
         try:
-            registry = load_registry(root / "regulations", "regulations")
+            registry = load_registry(root / "regulations", "regulations", profile.instrument_types)
         except EngineError as error:
             raise PluginError("Invalid regulation registry:\n" + error.report()) from None
         buildstate.registry_fingerprint = fingerprint
     as_of = _as_of(config)
+    buildstate.profile = profile
     context = buildstate.citation_context
     if context is None:
-        context = CitationContext(registry, as_of, FOLDER)
+        context = CitationContext(registry, as_of, folder)
         buildstate.citation_context = context
-    if context.registry is not registry or context.as_of != as_of:
-        context.registry, context.as_of = registry, as_of
+    if context.registry is not registry or context.as_of != as_of or context.folder != folder:
+        context.registry, context.as_of, context.folder = registry, as_of, folder
         context.cache, context.preview_cache, context.link_cache = {}, {}, {}
     if not any(isinstance(ext, CitationExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(CitationExtension(context))
@@ -94,13 +102,14 @@ def on_config(config):
 
 
 def _extend_nav(config, registry) -> None:
-    """Replace the nav entry ``regulasi/index.md`` by a section listing every instrument."""
-    index = f"{FOLDER}/index.md"
+    """Replace the nav entry ``<regulations folder>/index.md`` by a section listing every instrument."""
+    folder = buildstate.profile.regulations_folder
+    index = f"{folder}/index.md"
     for position, entry in enumerate(config.nav or []):
         if isinstance(entry, dict) and len(entry) == 1:
             (title, value), = entry.items()
             if value == index:
-                pages = [index] + [{i.cite_as: f"{FOLDER}/{regpages.page_path(i)}"} for i in registry.ordered()]
+                pages = [index] + [{i.cite_as: f"{folder}/{regpages.page_path(i)}"} for i in registry.ordered()]
                 config.nav[position] = {title: pages}
                 return
 
@@ -112,20 +121,21 @@ def on_pre_build(config):
     as_of = buildstate.citation_context.as_of
     docs_dir = Path(config.docs_dir)
     languages = _languages(config)
-    pages = [p for p in docs_dir.rglob("*.md") if FOLDER not in p.relative_to(docs_dir).parts[1:2]]
+    folder = buildstate.profile.regulations_folder
+    pages = [p for p in docs_dir.rglob("*.md") if folder not in p.relative_to(docs_dir).parts[1:2]]
     # Every input the corpus depends on: pages, and the data, rules, includes and config that
     # generated blocks write citations from (a data edit must refresh "Dikutip di" in serve).
-    others = [p for folder in INPUT_FOLDERS for p in (root / folder).rglob("*") if p.is_file()]
+    others = [p for name in INPUT_FOLDERS for p in (root / name).rglob("*") if p.is_file()]
     others += [p for p in root.glob("mkdocs*.yml")]
     fingerprint = (_fingerprint(pages), _fingerprint(others), buildstate.registry_fingerprint, as_of,
-                   tuple(languages))
+                   tuple(languages), folder)
     if buildstate.corpus is not None and buildstate.corpus_fingerprint == fingerprint:
         return  # the other language's build already checked and generated everything
-    checked = corpus.check_corpus(docs_dir, languages, registry, as_of, FOLDER, _docs_label(docs_dir, root))
+    checked = corpus.check_corpus(docs_dir, languages, registry, as_of, folder, _docs_label(docs_dir, root))
     if checked.diagnostics:
         raise PluginError(f"{len(checked.diagnostics)} citation problem(s):\n"
                           + "\n".join(d.format() for d in checked.diagnostics))
-    regpages.generate(registry, checked, docs_dir, languages, as_of, FOLDER)
+    regpages.generate(registry, checked, docs_dir, languages, as_of, folder)
     buildstate.corpus, buildstate.corpus_fingerprint = checked, fingerprint
 
 

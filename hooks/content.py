@@ -58,7 +58,8 @@ def on_pre_build(config):
         label = docs_dir.relative_to(root).as_posix()
     except ValueError:
         label = docs_dir.as_posix()
-    problems = content_blocks.check_pages(docs_dir, _languages(config), label)
+    problems = content_blocks.check_pages(docs_dir, _languages(config), label,
+                                          (buildstate.profile.regulations_folder,))
     problems += content_blocks.check_data_terms(root)
     if problems:
         raise PluginError(f"{len(problems)} content problem(s):\n" + "\n".join(p.format() for p in problems))

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from peraturan import buildstate
 from peraturan.diagnostics import EngineError
 from sitekit import sitesearch
 
@@ -24,7 +25,8 @@ def on_post_build(config):
         return  # a nested language build; the outer build writes the indexes once
     offline = "offline" in config.plugins or "material/offline" in config.plugins
     try:
-        sizes = sitesearch.install(Path(config.config_file_path).parent, Path(config.site_dir), offline)
+        sizes = sitesearch.install(Path(config.config_file_path).parent, Path(config.site_dir), offline,
+                                   buildstate.profile.regulations_folder)
     except EngineError as error:
         raise PluginError(error.report()) from error
     except sitesearch.SearchError as error:

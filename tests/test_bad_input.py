@@ -219,6 +219,28 @@ CONFIG_CASES = [
      "nav entry 'hilang.md' has no page docs/id/hilang.md", 9),
     ("config-page-not-in-nav", "  - Halaman: halaman.md\n", "", "page docs/id/halaman.md is not in nav:", 7),
     ("config-yaml-error", "extra:\n", "extra:\n   bad: [\n", "invalid YAML", 6),
+    # the site's profile (extra.peraturan, peraturan/profile.py)
+    ("profile-unknown-setting", "  kiosk: false\n", "  kiosk: false\n  peraturan:\n    regulation_folder: x\n",
+     "extra.peraturan: unknown setting 'regulation_folder'", 7),
+    ("profile-not-a-mapping", "  kiosk: false\n", "  kiosk: false\n  peraturan: regulasi\n",
+     "extra.peraturan must be a mapping", 6),
+    ("profile-bad-folder", "  kiosk: false\n", "  kiosk: false\n  peraturan:\n    regulations_folder: Per/aturan\n",
+     "extra.peraturan.regulations_folder must be one folder name", 7),
+    ("profile-bad-checker-global", "  kiosk: false\n",
+     "  kiosk: false\n  peraturan:\n    checker_global: my-checker\n",
+     "extra.peraturan.checker_global must be a JavaScript name", 7),
+    ("profile-reserved-checker-global", "  kiosk: false\n",
+     "  kiosk: false\n  peraturan:\n    checker_global: window\n",
+     "extra.peraturan.checker_global must be a JavaScript name", 7),
+    ("profile-types-not-mapping", "  kiosk: false\n",
+     "  kiosk: false\n  peraturan:\n    instrument_types: [pp, uu]\n",
+     "extra.peraturan.instrument_types must be a mapping", 7),
+    ("profile-bad-type-key", "  kiosk: false\n",
+     "  kiosk: false\n  peraturan:\n    instrument_types:\n      PP: {id: Peraturan Pemerintah, en: Government Regulation}\n",
+     "extra.peraturan.instrument_types.PP: a type key is lower-case", 8),
+    ("profile-type-without-english", "  kiosk: false\n",
+     "  kiosk: false\n  peraturan:\n    instrument_types:\n      pp: {id: Peraturan Pemerintah}\n",
+     "extra.peraturan.instrument_types.pp must give the type's name as {id: ..., en: ...}", 8),
 ]
 
 

@@ -137,7 +137,8 @@ MATERIAL_DOCS = [
 
 
 def test_each_language_gets_its_own_index(data_id, data_en):
-    index_id = sitesearch.build_index("id", MATERIAL_DOCS, data_id.__class__(lang="id", label="id.yml"))
+    index_id = sitesearch.build_index("id", MATERIAL_DOCS, data_id.__class__(lang="id", label="id.yml"),
+                                    "regulasi")
     index_en = sitesearch.build_index("en", MATERIAL_DOCS, data_en.__class__(lang="en", label="en.yml"))
     assert [d["location"] for d in index_id.data["docs"]] == ["", "kelayakan/", "kelayakan/#syarat", "regulasi/"]
     assert [d["location"] for d in index_en.data["docs"]] == ["en/", "en/kelayakan/"]

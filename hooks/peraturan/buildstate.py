@@ -15,3 +15,5 @@ registry_fingerprint: tuple = ()
 corpus = None
 corpus_fingerprint: tuple = ()
 citation_context = None
+# the site's profile (peraturan.profile.Profile): instrument types, regulations folder, checker name
+profile = None

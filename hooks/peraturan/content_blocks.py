@@ -129,7 +129,7 @@ def load(root: Path, registry: Registry, as_of: dt.date, used: set[str] | None =
 
 
 def check_pages(docs_dir: Path, languages: list[str], docs_label: str = "docs",
-                skip_folders: tuple[str, ...] = ("regulasi",)) -> list[Diagnostic]:
+                skip_folders: tuple[str, ...] = ()) -> list[Diagnostic]:
     """Claim lint, source references and value keys of every hand-written page."""
     problems: list[Diagnostic] = []
     for lang in languages:

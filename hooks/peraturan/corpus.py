@@ -121,7 +121,7 @@ def check_corpus(
     languages: list[str],
     registry: Registry,
     as_of: dt.date,
-    generated_folder: str = "regulasi",
+    generated_folder: str = "",  # the site's regulations folder (its profile), whose pages the engine wrote
     docs_label: str = "docs",
 ) -> Corpus:
     pages: dict[str, CitedPage] = {}

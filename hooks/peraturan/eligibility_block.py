@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from . import blocks
 from .eligibility import Question, Rule, Ruleset, RuleVersion
+from .profile import default_profile
 from .render import format_date
 from .safe import markdown as safe_markdown
 from .safe import text as escape
@@ -44,6 +45,7 @@ class State:
 
     ruleset: Ruleset | None = None
     printing: bool = True  # false on a kiosk without a printer
+    api_name: str | None = None  # the site profile's checker_global (None: the engine's default)
 
 
 state = State()
@@ -56,12 +58,15 @@ def render_block(request: blocks.BlockRequest) -> str:
                                 "list hooks/checker.py under hooks: in the MkDocs config")
     if request.args:
         raise blocks.BlockError(f"takes no arguments, got {' '.join(request.args)}")
-    return checker_markdown(state.ruleset, request.lang, printing=state.printing)
+    return checker_markdown(state.ruleset, request.lang, printing=state.printing, api_name=state.api_name)
 
 
-def checker_markdown(ruleset: Ruleset, lang: str, *, printing: bool = True) -> str:
+def checker_markdown(ruleset: Ruleset, lang: str, *, printing: bool = True, api_name: str | None = None) -> str:
+    """``api_name``: the name ``checker.js`` gives its API on ``window`` (the site
+    profile's ``checker_global``; it travels in the page's data, so the script has none)."""
     ui = {key: text.get(lang) for key, text in ruleset.ui.items()}
-    data = json.dumps(ruleset.to_json(lang, printing=printing), ensure_ascii=False, separators=(",", ":"))
+    payload = {"api": api_name or default_profile().checker_global, **ruleset.to_json(lang, printing=printing)}
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("</", "<\\/").replace("<!--", "<\\!--")
     parts = [
         # Without JavaScript the flow cannot run: hide it, and say the tables below answer instead.

@@ -36,7 +36,7 @@ class CitationContext:
 
     registry: Registry
     as_of: dt.date
-    folder: str = "regulasi"
+    folder: str  # the site's regulations folder (profile.regulations_folder)
     page_rel: str = "index.md"  # the page's path inside its language folder
     lang: str = "id"
     style: str = "notes"  # "notes": note marks + legal-basis list (legalbasis.py); "full": every citation in full

@@ -15,6 +15,7 @@ from typing import Any
 
 from .citation import LEVELS, CitationSyntaxError, Ref, parse_ref, unit_sort_key
 from .diagnostics import Diagnostic, EngineError, did_you_mean
+from .profile import InstrumentType, default_profile
 from .safe import url_problem, visible
 from .yamlsource import Located, LocatedList, load_yaml
 
@@ -23,7 +24,6 @@ EVIDENCE = ("official-text", "reported", "unverified")
 # A provision version may also be our own summary of a provision whose wording
 # was not found (its existence and gist come from another official text).
 VERSION_EVIDENCE = ("official-text", "summary", "reported", "unverified")
-TYPES = ("perpres", "permenko", "kepmenko", "permenaker", "pmk", "perbup")
 SOURCE_KINDS = ("official", "mirror", "news", "study")
 RELATION_TYPES = ("amends", "replaces", "implements")
 INVERSE = {"amends": "amended-by", "replaces": "replaced-by", "implements": "implemented-by"}
@@ -142,6 +142,7 @@ class Instrument:
 class Registry:
     instruments: dict[str, Instrument]
     by_citation: dict[str, str]  # casefolded cite_as/alias -> instrument id
+    types: tuple[InstrumentType, ...] = ()  # the site's instrument types, in their configured order
 
     def lookup(self, written: str) -> Instrument | None:
         key = " ".join(written.split()).casefold()
@@ -152,11 +153,19 @@ class Registry:
         instruments = self.instruments.values()
         return [i.cite_as for i in instruments] + [alias for i in instruments for alias in i.aliases]
 
+    @property
+    def type_keys(self) -> tuple[str, ...]:
+        return tuple(t.key for t in self.types)
+
+    def type_name(self, key: str, lang: str) -> str:
+        """"Peraturan Presiden" / "Presidential Regulation", as the site's profile names the type."""
+        return next(t for t in self.types if t.key == key).name(lang)
+
     def ordered(self) -> list[Instrument]:
         """By year, then type order, then number: the order of the amendment chain."""
         return sorted(
             self.instruments.values(),
-            key=lambda i: (i.year, TYPES.index(i.type), unit_sort_key(i.number.split("/")[0])),
+            key=lambda i: (i.year, self.type_keys.index(i.type), unit_sort_key(i.number.split("/")[0])),
         )
 
 
@@ -247,8 +256,14 @@ class _Checker:
         return Text(id_text.strip(), (en_text or "").strip())
 
 
-def load_registry(folder: Path, label_root: str = "") -> Registry:
-    """Load and validate every ``*.yml`` in ``folder``; raise EngineError listing all problems."""
+def load_registry(folder: Path, label_root: str = "", types: tuple[InstrumentType, ...] | None = None) -> Registry:
+    """Load and validate every ``*.yml`` in ``folder``; raise EngineError listing all problems.
+
+    ``types``: the instrument types a file may name, in order (the site's profile;
+    None: the engine's defaults in ``profile.yml``)."""
+    if types is None:
+        types = default_profile().instrument_types
+    keys = tuple(t.key for t in types)
     problems: list[Diagnostic] = []
     instruments: dict[str, Instrument] = {}
     files = sorted(folder.glob("*.yml"))
@@ -263,7 +278,7 @@ def load_registry(folder: Path, label_root: str = "") -> Registry:
             problems.extend(error.diagnostics)
             continue
         checker = _Checker(label)
-        instrument = _read_instrument(checker, data, path.stem, label)
+        instrument = _read_instrument(checker, data, path.stem, label, keys)
         problems.extend(checker.problems)
         if instrument is not None:
             instruments[instrument.id] = instrument
@@ -279,7 +294,7 @@ def load_registry(folder: Path, label_root: str = "") -> Registry:
     _link_relations(instruments, {path.stem for path in files}, problems)
     if problems:
         raise EngineError(problems)
-    return Registry(instruments, by_citation)
+    return Registry(instruments, by_citation, tuple(types))
 
 
 def _label(path: Path, root: str) -> str:
@@ -294,7 +309,7 @@ INSTRUMENT_REQUIRED = ("id", "type", "number", "year", "cite_as", "name", "title
 INSTRUMENT_OPTIONAL = ("aliases", "status", "notes")
 
 
-def _read_instrument(c: _Checker, data: Any, stem: str, label: str) -> Instrument | None:
+def _read_instrument(c: _Checker, data: Any, stem: str, label: str, types: tuple[str, ...]) -> Instrument | None:
     root = c.mapping(data, (1, 1), "instrument file")
     if root is None:
         return None
@@ -304,8 +319,10 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str) -> Instrumen
     if ident and ident != stem:
         c.error(root.where("id"), f"id '{ident}' does not match the file name", f"rename the file or write id: {stem}")
     kind = root.get("type")
-    if kind not in TYPES:
-        c.error(root.where("type"), f"type must be one of {', '.join(TYPES)}", did_you_mean(str(kind), TYPES))
+    if kind not in types:
+        hint = did_you_mean(str(kind), types)
+        c.error(root.where("type"), f"type must be one of {', '.join(types)}",
+                (f"{hint} Or " if hint else "") + "add the type under extra.peraturan.instrument_types in mkdocs.yml")
     number = c.string(root, "number", "instrument")
     year = root.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1945 <= year <= 2100:

@@ -18,15 +18,6 @@ from .render import evidence_badge, format_date, item_list, label, ref_display, 
 from .safe import markdown as safe_markdown
 from .safe import text as escape
 
-TYPE_NAMES = {
-    "perpres": ("Peraturan Presiden", "Presidential Regulation"),
-    "permenko": ("Peraturan Menteri Koordinator", "Coordinating Minister Regulation"),
-    "kepmenko": ("Keputusan Menteri Koordinator", "Coordinating Minister Decree"),
-    "permenaker": ("Peraturan Menteri Ketenagakerjaan", "Minister of Manpower Regulation"),
-    "pmk": ("Peraturan Menteri Keuangan", "Minister of Finance Regulation"),
-    "perbup": ("Peraturan Bupati", "Regent Regulation"),
-}
-
 WORDS = {
     "id": {
         "index_title": "Daftar peraturan",
@@ -122,7 +113,7 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 
 def generate(registry: Registry, corpus: Corpus, docs_dir: Path, languages: list[str], as_of: dt.date,
-             folder: str = "regulasi") -> list[Path]:
+             folder: str) -> list[Path]:
     """Write every regulation page and the index, in every language. Returns changed files."""
     changed = []
     for lang in languages:
@@ -147,10 +138,6 @@ def _w(lang: str, key: str) -> str:
 
 def _date(day: dt.date | None, lang: str) -> str:
     return format_date(day, lang)
-
-
-def _type_name(instrument: Instrument, lang: str) -> str:
-    return TYPE_NAMES[instrument.type][0 if lang == "id" else 1]
 
 
 def _title(instrument: Instrument, lang: str) -> str:
@@ -227,7 +214,7 @@ def timeline_html(registry: Registry, lang: str) -> str:
 def instrument_page(instrument: Instrument, registry: Registry, corpus: Corpus, lang: str, as_of: dt.date,
                     folder: str) -> str:
     about = [
-        metadata_table(instrument, lang),
+        metadata_table(instrument, registry, lang),
         "",
         relations_block(instrument, registry, lang),
         "",
@@ -269,9 +256,9 @@ def instrument_page(instrument: Instrument, registry: Registry, corpus: Corpus, 
     return "\n".join(out).rstrip() + "\n"
 
 
-def metadata_table(instrument: Instrument, lang: str) -> str:
+def metadata_table(instrument: Instrument, registry: Registry, lang: str) -> str:
     rows = [
-        (_w(lang, "type"), escape(_type_name(instrument, lang))),
+        (_w(lang, "type"), escape(registry.type_name(instrument.type, lang))),
         (_w(lang, "title"), _title(instrument, lang) + " " + evidence_badge(instrument.title_evidence, lang)),
         (_w(lang, "ditetapkan"), _date(instrument.dates["ditetapkan"], lang)),
         (_w(lang, "diundangkan"), _date(instrument.dates["diundangkan"], lang)),
@@ -368,7 +355,7 @@ def json_ld(instrument: Instrument, registry: Registry, as_of: dt.date) -> str:
         "@type": "Legislation",
         "name": instrument.name.id + (f" tentang {instrument.title.id}" if instrument.title else ""),
         "legislationIdentifier": instrument.cite_as,
-        "legislationType": TYPE_NAMES[instrument.type][0],
+        "legislationType": registry.type_name(instrument.type, "id"),
         "inLanguage": "id",
         "legislationJurisdiction": "ID",
     }

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, EngineError
+from .profile import Profile, read_profile
 from .yamlsource import Located, LocatedList, _Loader, parse_yaml
 
 
@@ -124,7 +125,28 @@ def check_files(config_file: Path, docs_dir: Path, languages: list[str], generat
             except EngineError as error:
                 problems += error.diagnostics
         problems += check_nav(data, label, docs_dir, languages, generated_folder)
+        if isinstance(extra, Located) and "peraturan" in extra:
+            try:
+                read_profile(extra["peraturan"], label, extra.where("peraturan"))
+            except EngineError as error:
+                problems += error.diagnostics
         parent = data.get("INHERIT")
         path = (path.parent / parent) if isinstance(parent, str) else None
     return problems
 
+
+
+def site_profile(config_file: Path) -> Profile:
+    """The site's profile: ``extra.peraturan`` of the config file, or of the file it
+    INHERITs (the nearest one that has it), over the engine's defaults."""
+    path: Path | None = config_file
+    seen = set()
+    while path is not None and path not in seen and path.is_file():
+        seen.add(path)
+        data = read_config(path, path.name)
+        extra = data.get("extra")
+        if isinstance(extra, Located) and "peraturan" in extra:
+            return read_profile(extra["peraturan"], path.name, extra.where("peraturan"))
+        parent = data.get("INHERIT")
+        path = (path.parent / parent) if isinstance(parent, str) else None
+    return read_profile(None, config_file.name)

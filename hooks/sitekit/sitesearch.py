@@ -55,7 +55,6 @@ SPACE_RE = re.compile(r"\s+")
 # Page kinds, used by the ranking: a regulation page answers "what does Pasal 5
 # say", an explainer answers "can I apply"; only legal words lift regulations.
 EXPLAINER, REGULATION = 0, 1
-REGULATION_FOLDER = "regulasi/"
 
 
 class SearchError(Exception):
@@ -71,9 +70,10 @@ def page_language(location: str) -> str:
     return "en" if location.startswith("en/") else "id"
 
 
-def page_kind(location: str) -> int:
+def page_kind(location: str, regulations_folder: str) -> int:
+    """``regulations_folder``: where the site's profile puts the regulation pages."""
     path = location[3:] if location.startswith("en/") else location
-    return REGULATION if path.startswith(REGULATION_FOLDER) else EXPLAINER
+    return REGULATION if path.startswith(regulations_folder + "/") else EXPLAINER
 
 
 @dataclass
@@ -91,7 +91,8 @@ def _has_phrase(doc_stems: set[str], phrase: str, analyzer: Analyzer) -> bool:
     return bool(stems) and all(stem in doc_stems for stem in stems)
 
 
-def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchData) -> LanguageIndex:
+def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchData,
+                regulations_folder: str = "") -> LanguageIndex:
     """One language's index from Material's docs. Raises :class:`EngineError`
     when a synonym's target word occurs nowhere on the site."""
     analyzer = data.analyzer()
@@ -148,7 +149,7 @@ def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchDat
             "synonyms": synonym_field,
             "expand": {stem: ids for stem, ids in sorted(expand.items()) if ids},
             "families": dict(sorted(data.families.items())),
-            "kinds": [page_kind(doc["location"]) for doc in docs],
+            "kinds": [page_kind(doc["location"], regulations_folder) for doc in docs],
             "stop": sorted(data.stop_words),
             "protected": sorted(data.protected_words),
             "legal": sorted(data.legal_words),
@@ -157,7 +158,7 @@ def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchDat
     return LanguageIndex(lang, {"config": config, "docs": docs}, site_stems)
 
 
-def build_indexes(root: Path, site: Path) -> dict[str, LanguageIndex]:
+def build_indexes(root: Path, site: Path, regulations_folder: str) -> dict[str, LanguageIndex]:
     source = site / "search" / "search_index.json"
     if not source.exists():
         raise SearchError(f"{source} is missing: the search plugin must run before the search hook")
@@ -167,7 +168,7 @@ def build_indexes(root: Path, site: Path) -> dict[str, LanguageIndex]:
     for lang in LANGUAGES:
         try:
             data = searchdata.load(root, lang)
-            indexes[lang] = build_index(lang, material_docs, data)
+            indexes[lang] = build_index(lang, material_docs, data, regulations_folder)
         except EngineError as error:
             problems.extend(error.diagnostics)
     if problems:
@@ -241,9 +242,9 @@ def patch_bundle(site: Path) -> None:
     bundle.write_text(text, encoding="utf-8")
 
 
-def install(root: Path, site: Path, offline: bool) -> dict[str, dict[str, int]]:
+def install(root: Path, site: Path, offline: bool, regulations_folder: str) -> dict[str, dict[str, int]]:
     """Every step, in order; returns the index sizes per language."""
-    indexes = build_indexes(root, site)
+    indexes = build_indexes(root, site, regulations_folder)
     sizes = write_indexes(site, indexes, offline)
     install_worker(root, site)
     patch_bundle(site)

@@ -12,7 +12,8 @@
  * nothing is written to localStorage, sessionStorage or cookies. "Start again"
  * and the kiosk's "kiosk:reset" event clear them.
  *
- * API (dev/CHECKER-API.md): window.prakerjaChecker.evaluate(answers, {asOf}).
+ * API (dev/CHECKER-API.md): window[NAME].evaluate(answers, {asOf}), where NAME
+ * is the site's extra.peraturan.checker_global, carried in the data as "api".
  */
 (function () {
   "use strict";
@@ -26,7 +27,7 @@
 
   // ------------------------------------------------------------ evaluator
 
-  function fail(message) { throw new Error("prakerjaChecker: " + message); }
+  function fail(message) { throw new Error(data.api + ": " + message); }
 
   function day(value) {
     if (value === undefined || value === null) return data.as_of;
@@ -148,7 +149,7 @@
     return data.questions.filter(function (q) { return used[q.id]; });
   }
 
-  var api = window.prakerjaChecker = {
+  var api = window[data.api] = {
     evaluate: evaluate,
     questions: function (options) { return questionsAt(options && options.asOf); },
     data: data,
