@@ -198,7 +198,7 @@ def test_links_in_running_text_become_numbered_notes_with_one_qr_per_address():
     text, _, rest = result.html.partition('<section class="px-kiosk-sources"')
     assert 'px-qr"' not in text.split("<article")[1]
     assert re.findall(r'href="#px-sumber-(\d)"', text) == ["1", "2", "1"]
-    assert 'aria-label="Source 2"' in text and ">A too</span>" in text
+    assert 'aria-label="QR 2: source 2 at the end of the page"' in text and ">A too</span>" in text
     section, _, after = rest.partition("</section>")
     assert section.count('class="px-qr"') == 2 and "<h2 id=\"px-sumber\">Sources</h2>" in section
     assert after.startswith('<aside class="px-previews">'), "the sources end the running text"
