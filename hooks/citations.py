@@ -3,7 +3,8 @@
 Event by event:
 
 - ``on_config``: read the site's profile (``extra.peraturan``: instrument
-  types, regulations folder, checker name); load and validate
+  types, regulations folder, checker name) and its interface words
+  (``data/words.yml`` over the engine's ``words.yml``); load and validate
   ``regulations/``; register the Markdown extension; put the regulation pages
   into the nav.
 - ``on_pre_build``: scan every page's citations (path:line:col errors, all at
@@ -24,7 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, corpus, export, leftover, regpages, siteconfig
+from peraturan import buildstate, corpus, export, leftover, regpages, siteconfig, words
 from peraturan.diagnostics import EngineError
 from peraturan.legalbasis import STYLES
 from peraturan.mdext import CitationContext, CitationExtension
@@ -35,6 +36,7 @@ from peraturan.safe import SafeLinksExtension
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
 INPUT_FOLDERS = ("data", "rules", "includes")  # besides docs/ and regulations/
+WORDS_FILE = "data/words.yml"  # optional: the site's own interface words (peraturan/words.py)
 
 
 def _as_of(config) -> dt.date:
@@ -85,11 +87,16 @@ def on_config(config):
         buildstate.registry_fingerprint = fingerprint
     as_of = _as_of(config)
     buildstate.profile = profile
+    try:  # the engine's interface words (hooks/peraturan/words.yml), with the site's own laid over them
+        words_changed = words.use_site_words(root / WORDS_FILE, WORDS_FILE)
+    except EngineError as error:
+        raise PluginError(f"Invalid {WORDS_FILE}:\n" + error.report()) from None
     context = buildstate.citation_context
     if context is None:
         context = CitationContext(registry, as_of, folder)
         buildstate.citation_context = context
-    if context.registry is not registry or context.as_of != as_of or context.folder != folder:
+    if (context.registry is not registry or context.as_of != as_of or context.folder != folder
+            or words_changed):
         context.registry, context.as_of, context.folder = registry, as_of, folder
         context.cache, context.preview_cache, context.link_cache = {}, {}, {}
     if not any(isinstance(ext, CitationExtension) for ext in config.markdown_extensions):

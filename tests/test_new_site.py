@@ -42,6 +42,10 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(project, tmp_path_factory) -> Path:
+    # the site rewords one heading of the engine's (data/words.yml), as a site may
+    words = project / "data" / "words.yml"
+    words.write_text(words.read_text(encoding="utf-8") + "legal_basis:\n  en: {heading: Legal grounds}\n",
+                     encoding="utf-8")
     site = tmp_path_factory.mktemp("new-site") / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
                             env={**ENV, "PYTHONPATH": ""}, capture_output=True, text=True, timeout=300)
@@ -62,7 +66,8 @@ def test_the_new_site_has_every_part(project):
                  "rules/eligibility.yml", "mkdocs.yml", "README.md", "Makefile", "tests/test_site.py",
                  "hooks/citations.py", "hooks/peraturan/registry.py", "hooks/sitekit/csp.py",
                  "overrides/assets/javascripts/checker.js", "requirements.txt", "package-lock.json",
-                 "dev/REGISTRY-FORMAT.md", "dev/CITATIONS.md", "dev/CHECKER-API.md", "data/search/id.yml"):
+                 "dev/REGISTRY-FORMAT.md", "dev/CITATIONS.md", "dev/CHECKER-API.md", "data/search/id.yml",
+                 "data/words.yml", "hooks/peraturan/words.yml"):
         assert (project / part).is_file(), part
     assert not list(project.rglob("__pycache__"))
     # ONE instrument, and it says in every language that it is a fictional example
@@ -105,6 +110,8 @@ def test_the_new_site_builds_strictly_in_both_languages(built):
     assert "Example Regulation (fictional)" in english and "not a real regulation" in english
     home = (built / "index.html").read_text(encoding="utf-8")
     assert 'class="px-cite' in home and "regulasi/contoh-1-2025/#" in home
+    # the site's own words (data/words.yml) over the engine's
+    assert ">Dasar hukum<" in home and ">Legal grounds<" in (built / "en" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_new_site_passes_its_own_tests(project):

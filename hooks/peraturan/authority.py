@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import words
 from .bibliography import Bibliography
 from .diagnostics import EngineError, did_you_mean
 from .registry import Registry, Text
@@ -198,15 +199,7 @@ def _count(value) -> int:
 
 # ----------------------------------------------------------------------------- rendering
 
-WORDS = {
-    "id": {"text": "Versi teks peta kewenangan", "basis": "Dasar", "per": "menurut", "legend": "Cara membaca",
-           "legend_text": "Panah menunjuk dari pihak yang memegang kewenangan ke pihak yang terkena. Angka pada "
-                          "panah sama dengan nomor dalam daftar di bawah."},
-    "en": {"text": "Text version of the authority map", "basis": "Basis", "per": "according to",
-           "legend": "How to read it",
-           "legend_text": "Arrows point from the body that holds a power to the body it concerns. The number on an "
-                          "arrow is the number in the list below."},
-}
+WORDS = words.table("authority_map")  # hooks/peraturan/words.yml
 
 
 def render(amap: AuthorityMap, lang: str, dom_id: str = "peta-kewenangan") -> str:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import safe
+from . import safe, words
 from .diagnostics import Diagnostic, EngineError, did_you_mean
 from .inline import sub_outside_code
 from .registry import Text
@@ -36,16 +36,7 @@ KINDS = {"study": "study", "official": "official-statement", "news": "reported"}
 # Where an entry without an address is listed, so a reference can link to it.
 LIST_PAGES = {"study": "penelitian.md", "official": "tentang-situs.md", "news": "tentang-situs.md"}
 
-WORDS = {
-    "id": {"unknown": "tidak diketahui", "no_url": "alamat daring tidak tercatat dalam sumber kami",
-           "link": "buka sumber", "title": "Judul", "author": "Penulis", "date": "Tanggal",
-           "identifier": "Nomor yang tercantum", "method": "Metode", "evidence": "Jenis bukti",
-           "address": "Alamat", "about": "Dipakai untuk", "who": "Yang dikutip"},
-    "en": {"unknown": "unknown", "no_url": "online address not recorded in our sources",
-           "link": "open the source", "title": "Title", "author": "Author", "date": "Date",
-           "identifier": "Number given", "method": "Method", "evidence": "Kind of evidence",
-           "address": "Address", "about": "Used for", "who": "Quoted"},
-}
+WORDS = words.table("bibliography")  # hooks/peraturan/words.yml
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import authority, bibliography, claims, dated, glossary, terms
+from . import authority, bibliography, claims, dated, glossary, terms, words
 from .blocks import BLOCK_RE, BlockError, BlockRequest, renderer
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic, EngineError, did_you_mean
@@ -322,11 +322,7 @@ def _nocite(request: BlockRequest) -> str:
     return "<!-- px:nocite -->"
 
 
-PROVISION_WORDS = {
-    "id": {"summary": "Ringkasan kami (teks persisnya tidak terlihat)", "translation": "", "box": "Bunyi pasal"},
-    "en": {"summary": "Our summary (the exact wording was not seen)",
-           "translation": "English: our unofficial translation", "box": "Text of the article"},
-}
+PROVISION_WORDS = words.table("provision_block")  # hooks/peraturan/words.yml
 
 
 @_block("provision")

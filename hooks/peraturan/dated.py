@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import words
 from .bibliography import Bibliography, Entry
 from .diagnostics import EngineError
 from .registry import Registry, Text
@@ -210,7 +211,7 @@ class Limit:
         return next((p for p in self.periods if p.in_force(day)), None)
 
 
-UNITS = {"years": ("tahun", "years"), "days": ("hari", "days")}
+UNITS = words.table("dated_units")  # hooks/peraturan/words.yml
 
 
 def load_limits(path: Path, label: str, registry: Registry, as_of: dt.date) -> dict[str, Limit]:
@@ -339,17 +340,7 @@ def value_text(key: str, lang: str, as_of: dt.date, limits: dict[str, Limit], am
 
 # ----------------------------------------------------------------------------- rendering
 
-WORDS = {
-    "id": {"period": "Periode", "basis": "Siapa menetapkan", "sources": "Sumber angka", "none": "—",
-           "value": "Batas", "no_limit": "tidak ada dalam peraturan", "from": "sejak", "to": "sampai",
-           "unknown": "tidak diketahui",
-           "now": "sekarang", "before": "sebelum", "always": "sepanjang periode yang tercatat",
-           "total": "Jumlah", "no_amounts": "Tidak ada besaran yang dilaporkan untuk periode ini."},
-    "en": {"period": "Period", "basis": "Who sets it", "sources": "Source of the figures", "none": "—",
-           "value": "Limit", "no_limit": "none in the regulation", "from": "from", "to": "to", "unknown": "unknown",
-           "now": "now", "before": "before", "always": "throughout the recorded period",
-           "total": "Total", "no_amounts": "No amounts were reported for this period."},
-}
+WORDS = words.table("dated")  # hooks/peraturan/words.yml
 
 
 def amounts_table(amounts: Amounts, bibliography_link, lang: str) -> str:

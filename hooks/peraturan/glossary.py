@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import words
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic
 from .registry import Registry
@@ -78,14 +79,7 @@ def check_pair(id_list: list[Abbreviation], en_list: list[Abbreviation], en_labe
     return problems
 
 
-WORDS = {
-    "id": {"abbr": "Singkatan", "title": "Kepanjangan", "term": "Istilah", "source": "Sumber",
-           "partial": "Sumber kami hanya memuat sebagian pasal ini; definisi lain tidak terlihat."},
-    "en": {"abbr": "Abbreviation", "title": "Stands for", "term": "Term", "source": "Source",
-           "partial": "Our source holds only part of this article; other definitions were not seen.",
-           "translation": "English wording: our unofficial translation. The Indonesian original follows each "
-                          "definition."},
-}
+WORDS = words.table("glossary")  # hooks/peraturan/words.yml
 
 
 def abbreviation_table(abbreviations: list[Abbreviation], lang: str) -> str:

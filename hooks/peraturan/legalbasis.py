@@ -28,11 +28,10 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from . import words
+
 STYLES = ("notes", "full")
-WORDS = {
-    "id": {"heading": "Dasar hukum", "mark": "Dasar hukum"},
-    "en": {"heading": "Legal basis", "mark": "Legal basis"},
-}
+WORDS = words.table("legal_basis")  # hooks/peraturan/words.yml
 HEADING_ID = "dasar-hukum"
 CITE_CLASS = "px-cite"
 # What may stand between two citations for them to share one mark.

@@ -12,91 +12,14 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from . import words
 from .corpus import Corpus
 from .registry import Instrument, Provision, Registry, Version
 from .render import evidence_badge, format_date, item_list, label, ref_display, version_body, version_period
 from .safe import markdown as safe_markdown
 from .safe import text as escape
 
-WORDS = {
-    "id": {
-        "index_title": "Daftar peraturan",
-        "index_intro": "Semua peraturan yang dirujuk situs ini, dengan status bukti setiap keterangan. "
-                       "Teks pasal disusun ulang oleh situs ini per tanggal (konsolidasi tidak resmi).",
-        "timeline": "Linimasa perubahan",
-        "instrument": "Peraturan",
-        "title": "Judul",
-        "type": "Jenis",
-        "ditetapkan": "Ditetapkan",
-        "diundangkan": "Diundangkan",
-        "berlaku": "Mulai berlaku",
-        "gazette": "Lembaran/Berita",
-        "status": "Status",
-        "sources": "Sumber",
-        "read": "dibaca",
-        "relations": "Hubungan dengan peraturan lain",
-        "amends": "Mengubah",
-        "amended-by": "Diubah dengan",
-        "replaces": "Menggantikan",
-        "replaced-by": "Digantikan oleh",
-        "implements": "Melaksanakan",
-        "implemented-by": "Dilaksanakan oleh",
-        "via": "melalui",
-        "provisions": "Pasal-pasal yang tercatat",
-        "no_provisions": "Situs ini belum mencatat pasal apa pun dari peraturan ini, karena teksnya tidak ditemukan "
-                          "di sumber yang kami baca.",
-        "history": "Versi sebelumnya",
-        "cited_on": "Dikutip di",
-        "not_cited": "Belum dikutip di halaman mana pun.",
-        "notes": "Catatan",
-        "consolidation": "Konsolidasi tidak resmi: teks disusun oleh situs ini dari peraturan asli dan perubahannya. "
-                         "Yang mengikat secara hukum adalah naskah resmi.",
-        "made": "ditetapkan",
-        "changed": "mengubah",
-        "unofficial_title": "",
-        "export": "Data mentah (JSON)",
-        "about": "Tentang teks ini",
-    },
-    "en": {
-        "index_title": "List of regulations",
-        "index_intro": "Every regulation this site cites, with how firmly we know each fact. "
-                       "Article texts are arranged by date by this site (an unofficial consolidation).",
-        "timeline": "Timeline of changes",
-        "instrument": "Regulation",
-        "title": "Title",
-        "type": "Type",
-        "ditetapkan": "Signed (ditetapkan)",
-        "diundangkan": "Promulgated (diundangkan)",
-        "berlaku": "In force from",
-        "gazette": "Gazette",
-        "status": "Status",
-        "sources": "Sources",
-        "read": "read",
-        "relations": "Relations to other regulations",
-        "amends": "Amends",
-        "amended-by": "Amended by",
-        "replaces": "Replaces",
-        "replaced-by": "Replaced by",
-        "implements": "Implements",
-        "implemented-by": "Implemented by",
-        "via": "through",
-        "provisions": "Articles on record",
-        "no_provisions": "This site records no articles of this regulation yet: its text was not found in the "
-                          "sources we read.",
-        "history": "Earlier versions",
-        "cited_on": "Cited on",
-        "not_cited": "Not cited on any page yet.",
-        "notes": "Notes",
-        "consolidation": "Unofficial consolidation: this site assembled the text from the original regulation and its "
-                         "amendments. Only the official text is legally binding. English wording is our unofficial "
-                         "translation.",
-        "made": "signed",
-        "changed": "amends",
-        "unofficial_title": " (unofficial translation)",
-        "export": "Raw data (JSON)",
-        "about": "About this text",
-    },
-}
+WORDS = words.table("regulation_pages")  # hooks/peraturan/words.yml
 
 
 def page_path(instrument: Instrument) -> str:

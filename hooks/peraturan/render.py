@@ -11,57 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from . import words
 from .citation import LEVELS, Ref, Span, unit_sort_key
 from .registry import Item, Provision, Version
 from .resolver import Resolved, ResolvedCitation
 from .safe import text as escape
 
-LABELS = {
-    "id": {
-        "official-text": "Teks resmi",
-        "summary-evidence": "Ringkasan kami (bukan teks resmi)",
-        "reported": "Dilaporkan (bukan teks resmi)",
-        "unverified": "Belum terverifikasi",
-        "evidence": "Dasar pengetahuan",
-        "since": "Berlaku sejak",
-        "until": "sampai",
-        "now": "sekarang",
-        "unknown": "tidak diketahui",
-        "start_unknown": "Tanggal mulai berlaku tidak diketahui",
-        "still": "masih berlaku",
-        "until_day": "berlaku sampai",
-        "by": "Diubah/ditetapkan oleh",
-        "summary": "Ringkasan kami (bukan kutipan)",
-        "translation": "",
-        "open": "Buka pasal",
-        "source": "Sumber",
-        "close": "Tutup",
-        "version_on": "Versi yang berlaku pada",
-        "pinned": "versi per",
-    },
-    "en": {
-        "official-text": "Official text",
-        "summary-evidence": "Our summary (not the official text)",
-        "reported": "Reported (not the official text)",
-        "unverified": "Unverified",
-        "evidence": "How we know",
-        "since": "In force from",
-        "until": "to",
-        "now": "now",
-        "unknown": "unknown",
-        "start_unknown": "Start date unknown",
-        "still": "still in force",
-        "until_day": "in force until",
-        "by": "Changed/made by",
-        "summary": "Our summary (not a quotation)",
-        "translation": "Unofficial English translation",
-        "open": "Open the article",
-        "source": "Source",
-        "close": "Close",
-        "version_on": "Version in force on",
-        "pinned": "as in force on",
-    },
-}
+LABELS = words.table("citation_labels")  # hooks/peraturan/words.yml
+MONTHS = words.table("months")
 
 
 def label(lang: str, key: str) -> str:
@@ -180,12 +137,7 @@ def ref_display(ref: Ref, lang: str) -> str:
 def format_date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return label(lang, "unknown")
-    months = {
-        "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-               "November", "Desember"],
-        "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December"],
-    }[lang]
+    months = MONTHS[lang]
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 from statistics import mean
 
+from . import words
 from .scan import front_matter_lines
 
-SUMMARY_TITLES = {"id": "Singkatnya", "en": "In short"}
+SUMMARY_TITLES = words.table("summary_titles")  # hooks/peraturan/words.yml
 # The summary box: ``!!! abstract px-summary "Singkatnya"`` and its indented body.
 SUMMARY_RE = re.compile(r'^!!! abstract px-summary "(?P<title>[^"]+)"\s*$')
 

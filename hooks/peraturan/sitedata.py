@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import words
 from .citation import CitationSyntaxError, parse
 from .diagnostics import Diagnostic, did_you_mean
 from .registry import Registry, Text
@@ -29,29 +30,9 @@ UNKNOWN = "unknown"
 # SEEN-NEWS -> reported. A study is its own kind of evidence.
 EVIDENCE = ("official-text", "official-statement", "reported", "study", "unverified")
 
-EVIDENCE_LABELS = {
-    "id": {
-        "official-text": "Teks resmi",
-        "official-statement": "Pernyataan resmi pemerintah (bukan teks peraturan)",
-        "reported": "Dilaporkan media (bukan teks peraturan)",
-        "study": "Penelitian",
-        "unverified": "Belum terverifikasi",
-    },
-    "en": {
-        "official-text": "Official text",
-        "official-statement": "Official government statement (not the regulation's text)",
-        "reported": "Reported in the press (not the regulation's text)",
-        "study": "Research study",
-        "unverified": "Unverified",
-    },
-}
+EVIDENCE_LABELS = words.table("evidence_labels")  # hooks/peraturan/words.yml
 
-MONTHS = {
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
+MONTHS = words.table("months")  # hooks/peraturan/words.yml
 
 
 def evidence_badge(evidence: str, lang: str) -> str:

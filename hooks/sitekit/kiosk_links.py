@@ -30,30 +30,20 @@ from urllib.parse import urlsplit
 
 import segno
 
+from peraturan import words
+
 # Schemes that stay inside the page or the browser: never rewritten.
 _LOCAL_SCHEMES = frozenset({"", "javascript", "data", "blob", "file", "about"})
 
 # Words shown to the visitor, per page language. Indonesian is the fallback.
-WORDS = {
-    "id": {"qr": "Kode QR untuk {url}", "scan": "Pindai dengan ponsel Anda", "sources": "Sumber",
-           "note": "QR {n}: sumber {n} di akhir halaman",
-           "sources_intro": "Alamat yang dirujuk di halaman ini. Pindai kodenya dengan ponsel Anda untuk membukanya."},
-    "en": {"qr": "QR code for {url}", "scan": "Scan with your phone", "sources": "Sources",
-           "note": "QR {n}: source {n} at the end of the page",
-           "sources_intro": "The addresses this page refers to. Scan a code with your phone to open it."},
-}
+WORDS = words.table("kiosk_links")  # hooks/peraturan/words.yml
 
 # Where the running text ends: notes go before the citation previews Material's article
 # ends with (hooks/citations.py puts them there), or before the article's end.
 _ARTICLE = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
 _ARTICLE_END = re.compile(r'<aside class="px-previews"|</article>')
 
-MONTHS = {
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
+MONTHS = words.table("months")  # hooks/peraturan/words.yml
 
 
 def is_outside(href: str) -> bool:
