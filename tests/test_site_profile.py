@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from diag import assert_error, position
+from diag import assert_error, assert_errors, at, position
+from peraturan.bibliography import load_bibliography, ref_target
 from peraturan.diagnostics import EngineError
 from peraturan.eligibility import load_rules
 from peraturan.eligibility_block import checker_markdown
@@ -121,3 +122,42 @@ def test_a_kiosk_config_without_a_profile_inherits_its_parents(tmp_path):
     (tmp_path / "own.yml").write_text(f"INHERIT: mkdocs.yml\nextra:\n  {PROFILE.replace(chr(10), chr(10) + '  ')}",
                                       encoding="utf-8")
     assert site_profile(tmp_path / "own.yml").checker_global == "bansosChecker"
+
+
+# ---- where the bibliography's entries without an address are listed: data, not code --------------
+
+def bibliography_errors(tmp_path: Path, old: str, new: str) -> tuple[EngineError, str]:
+    text = (ROOT / "data" / "bibliography.yml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    (tmp_path / "bibliography.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(EngineError) as caught:
+        load_bibliography(tmp_path / "bibliography.yml", "data/bibliography.yml")
+    return caught.value, text
+
+
+def test_an_entry_without_an_address_links_to_the_page_the_data_names():
+    bibliography = load_bibliography(ROOT / "data" / "bibliography.yml", "data/bibliography.yml")
+    study = bibliography.get("rachman-dinnakerkop")
+    assert study.url is None and study.list_page == "penelitian.md"
+    assert ref_target(study, "kelayakan.md") == "penelitian.md#studi-rachman-dinnakerkop"
+    assert ref_target(study, "sub/page.md") == "../penelitian.md#studi-rachman-dinnakerkop"
+
+
+def test_the_list_pages_are_checked(tmp_path):
+    old = "list_pages: {study: penelitian.md, official: tentang-situs.md, news: tentang-situs.md}"
+    found, text = bibliography_errors(tmp_path, old, "list_pages: {studies: penelitian.md, official: "
+                                      "'javascript:alert(1)', news: tentang-situs.md}")
+    assert_errors(found, at("data/bibliography.yml", *position(text, "studies:"), "list_pages: unknown kind 'studies'",
+                            "did you mean 'study'?"),
+                  at("data/bibliography.yml", *position(text, "official: 'java"),
+                     "list_pages.official must be a page path such as penelitian.md"),
+                  # and so the entries of those kinds have nowhere to link
+                  *[at("data/bibliography.yml", *where, "has no url, and list_pages names no page that lists kind")
+                    for where in _entries_without_url(text, ("study", "official"))])
+
+
+def _entries_without_url(text: str, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    data = parse_yaml(text, "x")
+    return [(entry.line, entry.col) for entry in data["entries"]
+            if entry["kind"] in kinds and entry["url"] == "unknown"]

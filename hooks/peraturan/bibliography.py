@@ -7,7 +7,9 @@ module expands it into a link before Markdown renders:
 
 - an entry with an address links straight to it (``[Kontan, 2024](https://...)``);
 - an entry without one links to its place in the list of sources on the page
-  named by ``LIST_PAGES`` (studies: the research page; others: "about this site").
+  that the file's ``list_pages`` names for its kind (data, not code: on the
+  Kartu Prakerja site, studies are listed on the research page, the others on
+  "about this site").
 
 An unknown key stops the build with ``path:line:col`` (``check_page``), exactly
 like an unknown regulation.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import safe, words
@@ -33,8 +35,8 @@ KEY_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 KINDS = {"study": "study", "official": "official-statement", "news": "reported"}
 
-# Where an entry without an address is listed, so a reference can link to it.
-LIST_PAGES = {"study": "penelitian.md", "official": "tentang-situs.md", "news": "tentang-situs.md"}
+# ``list_pages``: a page path inside the language folder (lower-case, digits, '-', '/'; ends in .md)
+PAGE_RE = re.compile(r"[a-z0-9][a-z0-9/-]*\.md")
 
 WORDS = words.table("bibliography")  # hooks/peraturan/words.yml
 
@@ -54,6 +56,7 @@ class Entry:
     about: Text | None
     method: Text | None
     line: int
+    list_page: str | None = None  # where an entry without an address is listed (the file's list_pages)
 
     @property
     def evidence(self) -> str:
@@ -84,12 +87,20 @@ def load_bibliography(path: Path, label: str) -> Bibliography:
     c = DataChecker(label)
     root = c.mapping(data, (1, 1), "bibliography file")
     entries: dict[str, Entry] = {}
-    if root is not None and c.keys(root, ("entries",), (), "bibliography"):
+    if root is not None and c.keys(root, ("entries",), ("list_pages",), "bibliography"):
+        pages = _read_list_pages(c, root)
         items = c.sequence(root.get("entries"), root.where("entries"), "entries")
         for index, raw in enumerate(items):
             entry = _read_entry(c, raw, mark(items, index), f"entries[{index}]")
             if entry is None:
                 continue
+            if not entry.url:
+                if entry.kind not in pages:
+                    c.error(mark(items, index), f"entry '{entry.key}' has no url, and list_pages names no page "
+                            f"that lists kind '{entry.kind}'", f"add list_pages: {{{entry.kind}: <page>.md}}, the "
+                            "page whose <!-- px:sources --> block lists it")
+                    continue
+                entry = replace(entry, list_page=pages[entry.kind])
             if entry.key in entries:
                 c.error(mark(items, index), f"duplicate key '{entry.key}' (first at line {entries[entry.key].line})")
                 continue
@@ -97,6 +108,24 @@ def load_bibliography(path: Path, label: str) -> Bibliography:
     if c.problems:
         raise EngineError(c.problems)
     return Bibliography(entries, label)
+
+
+def _read_list_pages(c: DataChecker, root) -> dict[str, str]:
+    """``list_pages: {kind: page.md}``: where the entries of a kind without an address are listed."""
+    if "list_pages" not in root:
+        return {}
+    block = c.mapping(root["list_pages"], root.where("list_pages"), "list_pages")
+    pages: dict[str, str] = {}
+    for kind, page in (block or {}).items():
+        if kind not in KINDS:
+            c.error(block.where(kind), f"list_pages: unknown kind '{kind}'",
+                    did_you_mean(kind, KINDS) or f"use one of {', '.join(KINDS)}")
+        elif not isinstance(page, str) or not PAGE_RE.fullmatch(page):
+            c.error(block.where(kind), f"list_pages.{kind} must be a page path such as penelitian.md, "
+                    f"got {page!r}", "the page's path inside docs/<lang>/")
+        else:
+            pages[kind] = page
+    return pages
 
 
 def _read_entry(c: DataChecker, raw, where, what) -> Entry | None:
@@ -176,7 +205,7 @@ def expand_refs(markdown: str, bibliography: Bibliography, lang: str, page_rel: 
 def ref_target(entry: Entry, page_rel: str) -> str:
     if entry.url:
         return entry.url
-    target = LIST_PAGES[entry.kind]
+    target = entry.list_page or ""
     relative = posixpath.relpath(target, posixpath.dirname(page_rel) or ".")
     return f"{relative}#{entry.anchor()}"
 
