@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from a11y_tools import run_axe, served_url, site_pages, wait_for_scripts
 
 from conftest import ROOT, StaticServer, free_port, guarded_context
 from peraturan.eligibility import AnswerError, load_rules
@@ -100,6 +101,23 @@ def test_a_folder_that_is_not_empty_is_refused(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
+def test_a_file_is_refused(tmp_path):
+    (tmp_path / "site").write_text("", encoding="utf-8")
+    result = new(tmp_path / "site")
+    assert result.returncode == 2 and "is a file; nothing was written" in result.stderr
+
+
+def test_the_new_site_can_start_the_next_one(project, tmp_path):
+    """It carries the engine, its pins and its reference pages: the command works from it too."""
+    result = subprocess.run([sys.executable, "-m", "peraturan", "new", str(tmp_path / "third")], cwd=project,
+                            env={**ENV, "PYTHONPATH": str(project / "hooks")}, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "third" / "regulations" / "contoh-1-2025.yml").is_file()
+    # the starting content, not the second site's edits
+    assert yaml.safe_load((tmp_path / "third" / "data" / "words.yml").read_text(encoding="utf-8")) is None
+
+
 def test_the_new_site_builds_strictly_in_both_languages(built):
     for page in ("index.html", "cek-kelayakan/index.html", "regulasi/index.html",
                  "regulasi/contoh-1-2025/index.html"):
@@ -156,4 +174,25 @@ def test_javascript_and_python_agree_on_the_new_site(built, project, chromium):
     assert got == expected
     assert {r["outcome"] for r in got} == {"eligible", "probably-not-eligible", "cannot-tell"}
     assert got_errors == errors
+    assert outside == []
+
+
+@pytest.mark.browser
+def test_every_page_of_the_new_site_passes_axe(built, chromium):
+    """WCAG 2.2 AA from the first build: the new site shares the theme, so no exception is needed.
+    Every Indonesian page and the English home (the English pages share their templates; the
+    project's own tests/test_a11y.py covers both languages of the theme)."""
+    pages = [rel for rel in site_pages(built) if not rel.startswith("en/") or rel == "en/index.html"]
+    assert len(pages) == 6
+    found = []
+    with StaticServer(built, free_port()) as server:
+        context = guarded_context(chromium, (server.origin + "/",))
+        page = context.new_page()
+        for rel in pages:
+            page.goto(served_url(server.origin, rel))
+            wait_for_scripts(page)
+            found += run_axe(page, rel)
+        outside = list(context.outside_requests)
+        context.close()
+    assert [f.format() for f in found] == []
     assert outside == []

@@ -26,7 +26,8 @@ DEFAULTS = Path(__file__).with_name("words.yml")
 # "Security model"), and exactly the {placeholders} of the engine's word.
 MARKUP = re.compile(r"""[<>&"`\[\]\\*_|]""")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|[{}]")
-_engine: dict[str, Any] = yaml.safe_load(DEFAULTS.read_text(encoding="utf-8"))
+_engine: dict[str, Any] = yaml.load(DEFAULTS.read_text(encoding="utf-8"),  # noqa: S506 - a safe loader
+                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 _tables: dict[str, Any] = copy.deepcopy(_engine)
 
 
