@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve check build preview kiosk zim test lint bench audit clean
+.PHONY: serve check build preview kiosk zim test lint bench audit clean new
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ audit: $(VENV)/.dev node_modules/.installed /usr/bin/chromium  ## axe, page weig
 	if [ -f mkdocs.kiosk.yml ]; then $(BIN)/mkdocs build --strict -f mkdocs.kiosk.yml -d site-kiosk; fi
 	npm install --no-save --no-audit --no-fund --loglevel=error lighthouse@13.5.0
 	$(BIN)/python benchmarks/audit.py --site site --kiosk site-kiosk --runs 3
+
+# A bilingual explainer for another program, from this engine: make new DIR=../penjelasan-bansos
+new: $(VENV)/.runtime  ## start an explainer site for another program in DIR (a new or empty folder)
+	@test -n "$(DIR)" || { echo "usage: make new DIR=../folder-of-the-new-site" >&2; exit 2; }
+	PYTHONPATH=hooks $(BIN)/python -m peraturan new "$(DIR)"
 
 clean:
 	rm -rf site site.nginx.conf site-kiosk site-kiosk.zip site-zim site.zim .pytest_cache

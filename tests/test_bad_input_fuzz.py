@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from peraturan import content_blocks, siteconfig
+from peraturan import content_blocks, siteconfig, words
 from peraturan.corpus import check_corpus
 from peraturan.diagnostics import EngineError
 from peraturan.eligibility import load_rules
@@ -106,6 +106,43 @@ def test_random_config_files(tmp_path_factory, document):
     (root / "docs" / "id").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     siteconfig.check_files(root / "mkdocs.yml", root / "docs", ["id", "en"], "regulasi")  # returns, never raises
+
+
+profile_keys = st.sampled_from(["regulations_folder", "checker_global", "instrument_types", "pp", "id", "en", "x"])
+profiles = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                         st.dictionaries(profile_keys, inner, max_size=4)),
+                        max_leaves=12)
+
+
+@FUZZ
+@given(document=profiles)
+def test_random_site_profiles(tmp_path_factory, document):
+    """``extra.peraturan`` (peraturan/profile.py): accepted, or our own located errors."""
+    root = tmp_path_factory.mktemp("profile")
+    (root / "docs" / "id").mkdir(parents=True)
+    config = root / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({"site_name": "X", "extra": {"peraturan": document}}, allow_unicode=True),
+                      encoding="utf-8")
+    siteconfig.check_files(config, root / "docs", ["id", "en"], "regulasi")  # returns, never raises
+    _only_our_errors(lambda: siteconfig.site_profile(config))
+
+
+word_keys = st.sampled_from(["legal_basis", "months", "summary_titles", "kiosk_links", "id", "en", "heading", "qr"])
+site_words = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=12),
+                                                           st.dictionaries(word_keys, inner, max_size=4)),
+                          max_leaves=16)
+
+
+@FUZZ
+@given(document=site_words)
+def test_random_site_words(tmp_path_factory, document):
+    """``data/words.yml`` (peraturan/words.py): applied, or our own located errors."""
+    path = tmp_path_factory.mktemp("words") / "words.yml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    try:
+        _only_our_errors(lambda: words.use_site_words(path, "data/words.yml"))
+    finally:
+        words.use_site_words(path.with_name("none.yml"), "data/words.yml")  # the engine's words again
 
 
 markdown = st.lists(st.one_of(st.text(max_size=40), st.sampled_from([
