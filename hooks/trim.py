@@ -1,5 +1,5 @@
 """MkDocs adapter for ``sitekit.trim``: as each page is written, note what it
-uses and point it at the joined stylesheets; once every language is built,
+uses and point it at the joined stylesheets and scripts; once every language is built,
 remove what the published site does not use (unused search language packs,
 unused CSS and theme images) and make search load on first use. The logic and
 its reasons are in ``hooks/sitekit/trim.py``, which does not import MkDocs."""
@@ -30,8 +30,18 @@ def _nested(config) -> bool:
 def _current(config) -> trim.TrimRun:
     global _run
     if _run is None:
-        _run = trim.TrimRun(Path(config.site_dir), [str(path) for path in config.extra_css])
+        _run = trim.TrimRun(Path(config.site_dir), [str(path) for path in config.extra_css], _plain_scripts(config),
+                            [config.theme["favicon"]] if config.theme.get("favicon") else [])
     return _run
+
+
+def _plain_scripts(config) -> list[str]:
+    """extra_javascript as paths, if every entry is a plain script (no type,
+    defer or async, which a joined file could not keep apart); else none."""
+    scripts = list(config.extra_javascript)
+    if any(getattr(s, "type", "") or getattr(s, "defer", False) or getattr(s, "async_", False) for s in scripts):
+        return []
+    return [str(script) for script in scripts]
 
 
 def on_pre_build(config):

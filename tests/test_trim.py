@@ -4,12 +4,13 @@ the trimmed CSS styles every element exactly as Material's full CSS does."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
 import pytest
 
-from conftest import guarded_context, run_search
+from conftest import ROOT, guarded_context, run_search
 from sitekit import trim
 
 
@@ -69,15 +70,64 @@ def test_trim_removes_language_packs_and_patches_once(tmp_path):
     assert (site / "assets/stylesheets/site.css").read_text() == ".px-a{color: red}"
 
 
-def test_extra_stylesheets_are_joined_in_order_into_one_cached_file(tmp_path):
+def test_extra_stylesheets_are_joined_in_order_into_the_main_stylesheet(tmp_path):
     site = fake_site(tmp_path, material_like_bundle())
     trim.trim_site(site, ["assets/stylesheets/site.css", "assets/stylesheets/more.css"])
     html = (site / "index.html").read_text()
-    joined = next(site.glob("assets/stylesheets/extra.*.min.css"))
-    assert joined.read_text() == ".px-a{color: red}\n.px-b{color: blue}"
+    main = next(site.glob("assets/stylesheets/main.*.min.css"))
+    assert main.read_text().endswith("}\n.px-a{color: red}\n.px-b{color: blue}")  # after Material's rules
+    assert not list(site.glob("assets/stylesheets/extra.*"))
     links = [line for line in html.splitlines() if line.startswith("<link")]
-    assert links == [f'<link rel="stylesheet" href="assets/stylesheets/{name}">'
-                     for name in (next(site.glob("assets/stylesheets/main.*")).name, joined.name)]
+    assert links == [f'<link rel="stylesheet" href="assets/stylesheets/{main.name}">']
+
+
+def test_own_scripts_are_minified_and_joined_in_order_into_one_cached_file(tmp_path):
+    site = fake_site(tmp_path, material_like_bundle())
+    (site / "assets/javascripts/a.js").write_text("/* why */\n(function () {\n  var a = 1; // one\n})()\n")
+    (site / "assets/javascripts/b.js").write_text("(function () { window.b = \"/* kept */\"; })();\n")
+    (site / "index.html").write_text((site / "index.html").read_text() + '\n<script src="assets/javascripts/a.js">'
+                                     '</script>\n  <script src="assets/javascripts/b.js"></script>\n')
+    trim.trim_site(site, extra_js=["assets/javascripts/a.js", "assets/javascripts/b.js"])
+    joined = next(site.glob("assets/javascripts/extra.*.min.js"))
+    # ";" between the files: b.js starting with "(" must not call what a.js left.
+    assert joined.read_text() == '(function(){var a=1;})();\n(function(){window.b="/* kept */";})();;'
+    assert (site / "assets/javascripts/a.js").read_text() == "(function(){var a=1;})()"  # minified in place
+    scripts = [line for line in (site / "index.html").read_text().splitlines() if "<script" in line]
+    assert scripts == [f'<script src="assets/javascripts/{joined.name}"></script>']
+
+
+def test_a_deferred_or_module_script_is_not_joined(tmp_path):
+    site = fake_site(tmp_path, material_like_bundle())
+    (site / "assets/javascripts/a.js").write_text("var a = 1;")
+    assert trim.script_bundle(site, ["assets/javascripts/a.js", "https://example.org/b.js"]) is None
+    assert trim.script_bundle(site, ["assets/javascripts/a.js"]) is None  # one file: nothing to join
+
+
+def test_layout_whitespace_becomes_one_newline_and_nothing_else_changes():
+    html = ('<div>\n    \n  <p class="a\n   b" title="x\n   y">Text\n      more  text</p>\n\n  </div>'
+            '<pre>\n  keep\n\n  this</pre> <code>a\n   b</code><script>\n  var s = "\n  ";\n</script>'
+            '<textarea>\n  as typed</textarea><!-- a\n   comment -->')
+    assert trim.collapse_layout_whitespace(html) == (
+        '<div>\n<p class="a\n   b" title="x\n   y">Text\nmore  text</p>\n</div>'
+        '<pre>\n  keep\n\n  this</pre> <code>a\n   b</code><script>\n  var s = "\n  ";\n</script>'
+        '<textarea>\n  as typed</textarea><!-- a\n   comment -->')
+
+
+def test_a_small_svg_favicon_is_written_into_the_pages(tmp_path):
+    site = fake_site(tmp_path, material_like_bundle())
+    (site / "assets/images").mkdir()
+    (site / "assets/images/favicon.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n <rect fill="#0b5f55"/></svg>')
+    run = trim.TrimRun(site, inline_images=["assets/images/favicon.svg"])
+    html = run.page('<link rel="stylesheet" href="../assets/stylesheets/main.0123abcd.min.css">'
+                    '<link rel="icon" href="../assets/images/favicon.svg"><img src="../assets/images/favicon.svg" alt="">'
+                    '<a href="../assets/images/favicon.svgz">x</a>', site / "a/index.html")
+    uri = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E "
+           "%3Crect fill='%230b5f55'/%3E%3C/svg%3E")
+    assert f'<link rel="icon" href="{uri}"><img src="{uri}" alt="">' in html
+    assert 'href="../assets/images/favicon.svgz"' in html
+    big = site / "assets/images/big.svg"
+    big.write_text("<svg>" + " " * trim.INLINE_IMAGE_LIMIT + "</svg>")
+    assert trim.svg_data_uri(big) is None and trim.svg_data_uri(site / "assets/images/none.svg") is None
 
 
 def test_trim_keeps_the_packs_a_configured_language_needs(tmp_path):
@@ -160,11 +210,15 @@ def serve_css(*sources: Path):
     return handler
 
 
-def open_with_css(chromium, site_server, path, viewport, original: bool):
+def open_with_css(chromium, site_server, site: Path, path, viewport, original: bool):
     context = guarded_context(chromium, (site_server.origin + "/",), viewport=viewport)
-    if original:  # the trimmed build joins the palette into main
+    if original:  # the trimmed build joins the palette and the site's own stylesheets into main
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        block = re.split(r"\n(?=\S)", config.split("\nextra_css:\n", 1)[1], maxsplit=1)[0]
+        own = re.findall(r"^  - (\S+\.css)$", block, re.M)
         context.route("**/assets/stylesheets/main.*.min.css",
-                      serve_css(*(next(MATERIAL_STYLESHEETS.glob(f"{name}.*.min.css")) for name in ("main", "palette"))))
+                      serve_css(*(next(MATERIAL_STYLESHEETS.glob(f"{name}.*.min.css")) for name in ("main", "palette")),
+                                *(site / rel for rel in own)))
     page = context.new_page()
     page.goto(site_server.origin + path)
     page.wait_for_function("() => document.documentElement.classList.contains('js')")
@@ -211,7 +265,7 @@ def test_trimmed_css_styles_every_element_like_materials_full_css(chromium, site
     pages = {}
     try:
         for original in (False, True):
-            context, page = open_with_css(chromium, site_server, path, viewport, original)
+            context, page = open_with_css(chromium, site_server, built_site, path, viewport, original)
             pages[original] = (context, page)
             if action:
                 action(page)

@@ -53,6 +53,23 @@ def test_known_classes_from_usage_match_known_classes_from_pages():
     assert "md-search-result__item" in from_usage and "md-blog" not in from_usage
 
 
+def test_rules_for_a_direction_no_page_uses_are_dropped():
+    css = "[dir=ltr] .md-a{left:0}[dir=rtl] .md-a{right:0}.md-a{color:red}"
+    ltr = csspurge.KnownClasses.from_sources(['<body dir="ltr"><p class="md-a">'], [])
+    assert csspurge.purge_rules(css, ltr) == "[dir=ltr] .md-a{left:0}.md-a{color:red}"
+    both = csspurge.KnownClasses.from_sources(['<body dir="ltr"><p class="md-a">', '<body dir="rtl">'], [])
+    assert csspurge.purge_rules(css, both) == css
+    assert csspurge.purge_rules(css, csspurge.KnownClasses(["md-a"])) == css  # directions not known: all kept
+
+
+def test_rules_for_an_element_no_page_holds_and_no_script_names_are_dropped():
+    css = ".md-typeset kbd{color:red}.md-typeset sub,.md-typeset p>a:hover{top:0}.md-typeset mark{color:blue}"
+    known = csspurge.KnownClasses.from_sources(['<div class="md-typeset"><p><a href="#">x</a></p></div>'], [],
+                                               ['x("mark",{class:"md-search"})'])
+    assert csspurge.purge_rules(css, known) == ".md-typeset p>a:hover{top:0}.md-typeset mark{color:blue}"
+    assert csspurge.purge_rules(css, csspurge.KnownClasses(["md-typeset"])) == css  # elements not known
+
+
 def test_custom_properties_read_by_the_pages_are_kept():
     css = ":root{--md-w:1px;--md-gone:2px}"
     assert csspurge.drop_unused_custom_properties(css, used={"--md-w"}) == ":root{--md-w:1px}"
@@ -85,8 +102,8 @@ def test_the_page_pass_links_the_joined_files_and_marks_where_the_name_goes(tmp_
     written = (site / "a/index.html").read_bytes()
     offset = run.placed[str(site / "a/index.html")]
     assert written[offset:offset + len(trim.PLACEHOLDER)] == trim.PLACEHOLDER.encode()  # a byte offset (é, —)
-    assert b"palette" not in written and b"site.css" not in written
-    assert written.count(b'href="../assets/stylesheets/extra.') == 1
+    assert b"palette" not in written and b"site.css" not in written and b"more.css" not in written
+    assert b"stylesheets/extra." not in written  # joined into main
 
 
 def test_the_end_writes_the_final_name_into_every_page_without_reading_them(tmp_path, monkeypatch):
@@ -101,14 +118,13 @@ def test_the_end_writes_the_final_name_into_every_page_without_reading_them(tmp_
     trim.trim_site(site, run=run)
     assert not [path for path in read if path.suffix == ".html"]
     main = next(site.glob("assets/stylesheets/main.*.min.css"))
-    extra = next(site.glob("assets/stylesheets/extra.*.min.css"))
     for rel in ("a/index.html", "en/a/index.html"):
         html = (site / rel).read_text(encoding="utf-8")
         assert trim.PLACEHOLDER not in html
         links = [line for line in html.splitlines() if line.startswith("<link")]
-        assert links == [f'<link rel="stylesheet" href="../assets/stylesheets/{name}">'
-                         for name in (main.name, extra.name)]
-    assert main.read_text() == ".md-used{color:red}:root{--md-x:1}.md-used{width:var(--md-x)}"
+        assert links == [f'<link rel="stylesheet" href="../assets/stylesheets/{main.name}">']
+    assert main.read_text() == (".md-used{color:red}:root{--md-x:1}.md-used{width:var(--md-x)}"
+                                "\n.px-a{color: red}\n.px-b{color: blue}")
 
 
 def test_same_site_as_reading_every_page_at_the_end(tmp_path):

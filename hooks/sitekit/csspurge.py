@@ -15,7 +15,10 @@ attributes or pseudo-classes; classes inside ``:not(...)``, ``:is(...)`` and
 other parentheses are ignored (so such selectors are kept); at-rules other than
 ``@media``/``@supports`` are kept whole; a selector with a backslash escape is
 kept. Custom properties (``--md-...``) that nothing references any more are
-then dropped, which removes most of Material's inline SVG icons.
+then dropped, which removes most of Material's inline SVG icons. Rules for a
+text direction no page is written in (``[dir=rtl]`` on a left-to-right site)
+go too, and so do selectors that name an element (``kbd``, ``sub``) that no
+page holds and no script names in any word.
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ from collections.abc import Iterable
 CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
 WORD = re.compile(r"[-_a-zA-Z][-_a-zA-Z0-9]*")
 CLASS_ATTRIBUTE = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+DIR_ATTRIBUTE = re.compile(r"""\bdir\s*=\s*["']?(ltr|rtl|auto)\b""", re.IGNORECASE)
+DIR_SELECTOR = re.compile(r"""\[dir=["']?(ltr|rtl|auto)["']?\]""", re.IGNORECASE)
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+# A type selector: a name at the start of a compound selector (after a combinator).
+TYPE_IN_SELECTOR = re.compile(r"(?:^|[\s>+~,])([a-zA-Z][a-zA-Z0-9-]*)")
 VAR_USE = re.compile(r"var\(\s*(--[-_a-zA-Z0-9]+)")
 GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container")
 
@@ -80,11 +88,16 @@ class KnownClasses:
     """Every class name the site can put on an element."""
 
     def __init__(self, names: Iterable[str], prefixes: Iterable[str] = (),
-                 colors: dict[str, set[str]] | None = None):
+                 colors: dict[str, set[str]] | None = None, directions: Iterable[str] | None = None,
+                 elements: Iterable[str] | None = None):
         self.names = set(names)
         self.prefixes = tuple(sorted({p for p in prefixes if len(p) >= 4}))
         # data-md-color-* values the pages use; None means "any" (a palette switch can change them).
         self.colors = colors
+        # dir="..." values the pages use; None means "any".
+        self.directions = None if directions is None else {d.lower() for d in directions}
+        # Element names pages hold or scripts may create; None means "any".
+        self.elements = None if elements is None else {e.lower() for e in elements}
 
     @classmethod
     def from_sources(cls, html_pages: Iterable[str], scripts: Iterable[str],
@@ -116,7 +129,15 @@ class KnownClasses:
             names |= {name for name in created if family(name) in families}
             prefixes |= {prefix for prefix in created_prefixes if family(prefix) in families}
         colors = None if usage.colors is None else {k: set(v) for k, v in usage.colors.items()}
-        return cls(names, prefixes, colors)
+        # No script of the site sets dir (Material's bundle does not either), so
+        # the pages' own dir attributes are every direction text can take.
+        directions = usage.directions | {w.lower() for s in scripts for w in DIR_ATTRIBUTE.findall(s)}
+        # An element counts if a page holds it or any script names it in any word
+        # (createElement("x"), Material's h("x", ...), "<x>" in a string).
+        elements = set(usage.elements)
+        for script in [*scripts, *framework_scripts]:
+            elements |= {w.lower() for w in WORD.findall(script)}
+        return cls(names, prefixes, colors, directions, elements)
 
     def __contains__(self, name: str) -> bool:
         return name in self.names or name.startswith(self.prefixes)
@@ -134,6 +155,8 @@ class PageUsage:
         self.words: set[str] = set()     # words with - or _ (inline scripts, attributes written by templates)
         self.colors: dict[str, set[str]] | None = {}  # data-md-color-* values; None: a palette switch sets any
         self.variables: set[str] = set()  # custom properties read with var(--x) (inline styles)
+        self.directions: set[str] = set()  # dir attribute values (ltr, rtl, auto)
+        self.elements: set[str] = set()    # element names
         self.watched = tuple(watched)    # names of files that are dropped unless some page mentions them
         self.mentioned: set[str] = set()
         self.pages = 0
@@ -143,6 +166,8 @@ class PageUsage:
         self.classes |= classes_in_html(html)
         self.words |= {w for w in words_in_script(html) if "-" in w or "_" in w}
         self.variables |= set(VAR_USE.findall(html))
+        self.directions |= {d.lower() for d in DIR_ATTRIBUTE.findall(html)}
+        self.elements |= {t.lower() for t in TAG.findall(html)}
         if self.colors is not None and PALETTE_SWITCH in html:
             self.colors = None
         if self.colors is not None:
@@ -253,7 +278,13 @@ def selector_is_used(selector: str, known: KnownClasses) -> bool:
         for attribute, value in COLOR_SELECTOR.findall(top):
             if value not in known.colors.get(attribute, set()):
                 return False
+    if known.directions is not None and "auto" not in known.directions:
+        if any(d.lower() not in known.directions for d in DIR_SELECTOR.findall(top)):
+            return False
     flat = re.sub(r"\[[^\]]*\]", "", top)
+    if known.elements is not None:
+        if any(t.lower() not in known.elements for t in TYPE_IN_SELECTOR.findall(flat)):
+            return False
     return all(name in known for name in CLASS_IN_SELECTOR.findall(flat))
 
 

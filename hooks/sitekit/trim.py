@@ -21,12 +21,24 @@ once and never kept, so time and memory grow linearly with the site. The steps:
    (hosts may cache the old name forever); pages are written with a placeholder
    of the same length, overwritten in place once the name is known.
    Our own small stylesheets lose comments and layout whitespace.
-4. **Fewer requests.** The trimmed palette joins the main stylesheet, and the
-   site's own stylesheets listed in ``extra_css`` (the same on every page) are
-   joined, in order, into one fingerprinted file that hosts may cache for good
-   (its name is known before the first page is written).
-   The separate files stay in the build for anything that names them.
+4. **Fewer requests.** The trimmed palette joins the main stylesheet, and so
+   do the site's own stylesheets listed in ``extra_css`` (the same on every
+   page), in order, after Material's rules: one fingerprinted stylesheet that
+   hosts may cache for good. The pages' links to them are removed as each page
+   is written. The separate files stay in the build for anything that names them.
+   Our own scripts listed in ``extra_javascript`` are minified (``rjsmin``)
+   and joined the same way into one ``extra.<hash>.min.js``; our other
+   scripts (the checker's, the kiosk's) are minified where they are.
 5. **Unreferenced theme images** (Material's default ``favicon.png``).
+6. **The favicon in the page.** The site's small SVG favicon (also its logo)
+   is written into each page as a ``data:`` address: two requests less on a
+   first visit, for about 200 bytes of gzipped HTML.
+7. **Layout whitespace.** Material's templates leave runs of blank, indented
+   lines; each run becomes one newline (the same to the browser), outside
+   tags, ``pre``, ``textarea``, ``script`` and ``style``. About 8% of a
+   page's gzip size.
+
+Steps 4, 6 and 7 serve the first-visit budget (issue 7, benchmarks/page_weight.py).
 
 The bundle patches are exact-string replacements guarded like
 ``hooks/i18n_finish.py``: if Material's bundle changes, the build stops with
@@ -42,6 +54,9 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
+
+import rjsmin
 
 from sitekit import csspurge
 
@@ -76,6 +91,9 @@ BUNDLE_DEFINITIONS = (
     "function Z(e,t,r){var o,n,i,s,a=!1;return e&&typeof e==\"object\"?(o=e.bufferSize",
 )
 UNUSED_IMAGES = ("assets/images/favicon.png",)
+JS_DIR = "assets/javascripts"
+# An image written into the pages must stay smaller than the request headers it saves twice.
+INLINE_IMAGE_LIMIT = 1024
 PURGED_STYLESHEETS = ("main", "palette")
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 
@@ -238,12 +256,17 @@ class TrimRun:
     pages, not with its square.
     """
 
-    def __init__(self, site: Path, extra_css: list[str] | None = None):
+    def __init__(self, site: Path, extra_css: list[str] | None = None, extra_js: list[str] | None = None,
+                 inline_images: list[str] | None = None):
         self.site = Path(os.path.abspath(site))
+        self.inline_images = list(inline_images or [])
+        self._inline: list[tuple[re.Pattern, str]] | None = None
         self.extra_css = list(extra_css or [])
+        self.extra_js = list(extra_js or [])
         self.usage = csspurge.PageUsage(watched=[Path(rel).name for rel in UNUSED_IMAGES])
         self.placed: dict[str, int] = {}  # written page -> byte offset of PLACEHOLDER in it
         self._extra: tuple[str, str] | None | bool = False  # False: not computed yet
+        self._extra_js: tuple[str, str] | None | bool = False
 
     def extra_bundle(self) -> tuple[str, str] | None:
         """(path, text) of the file joining the site's own stylesheets, or None if they are not joined."""
@@ -251,10 +274,16 @@ class TrimRun:
             self._extra = extra_bundle(self.site, self.extra_css)
         return self._extra
 
+    def script_bundle(self) -> tuple[str, str] | None:
+        """(path, text) of the file joining the site's own scripts, or None if they are not joined."""
+        if self._extra_js is False:
+            self._extra_js = script_bundle(self.site, self.extra_js)
+        return self._extra_js
+
     def page(self, html: str, dest: str | Path) -> str:
         """Point one page at the joined stylesheets and note what it uses.
         ``dest``: where MkDocs writes the returned text."""
-        html = self.relink(html, dest)
+        html = collapse_layout_whitespace(self.inline(self.relink(html, dest)))
         self.usage.add(html)
         self.placed[os.path.abspath(dest)] = len(html[:html.index(PLACEHOLDER)].encode("utf-8"))
         return html
@@ -267,10 +296,29 @@ class TrimRun:
                             f"found them {max(count, found)} time(s)")
         bundle = self.extra_bundle()
         if bundle is not None:
-            rel = bundle[0]
-            html, count = _extra_links(tuple(self.extra_css)).subn(lambda m: _link(m.group(1), rel), html)
-            if count > 1 or (count == 0 and f'{rel}">' not in html):
+            # Their rules are joined into the trimmed main stylesheet (purge_material_css).
+            html, count = _extra_links(tuple(self.extra_css)).subn("", html)
+            if count > 1:
                 raise TrimError(f"{where}: expected the extra_css links once, found them {count} time(s)")
+        scripts = self.script_bundle()
+        if scripts is not None:
+            rel = scripts[0]
+            html, count = _script_links(tuple(self.extra_js)).subn(lambda m: _script(m.group(1), rel), html)
+            if count > 1 or (count == 0 and f'{rel}"></script>' not in html):
+                raise TrimError(f"{where}: expected the extra_javascript scripts once, found them {count} time(s)")
+        return html
+
+    def inline(self, html: str) -> str:
+        """Point ``href``/``src`` attributes naming a small SVG image at its ``data:`` address."""
+        if self._inline is None:
+            self._inline = []
+            for rel in self.inline_images:
+                uri = svg_data_uri(self.site / rel)
+                if uri is not None:
+                    pattern = re.compile(r'\b(href|src)="(?:[^"]*/)?' + re.escape(rel.lstrip("/")) + '"')
+                    self._inline.append((pattern, uri))
+        for pattern, uri in self._inline:
+            html = pattern.sub(lambda m, uri=uri: f'{m.group(1)}="{uri}"', html)
         return html
 
     def scan_unrecorded(self) -> None:
@@ -307,7 +355,8 @@ class TrimRun:
 
 def purge_material_css(site: Path, run: TrimRun, report: TrimReport) -> str:
     """Trim Material's main and palette stylesheets to what the pages use, and
-    join them (one request less) into one fingerprinted file; returns its name."""
+    join them and the site's own stylesheets (two requests less) into one
+    fingerprinted file; returns its name."""
     ours, framework = _scripts(site)
     known = csspurge.KnownClasses.from_usage(run.usage, ours, framework)
     targets = {}
@@ -326,6 +375,12 @@ def purge_material_css(site: Path, run: TrimRun, report: TrimReport) -> str:
         after = csspurge.purge(before, known, others, run.usage.variables)
         report.bytes_removed += len(before.encode()) - len(after.encode())
         purged.append(after)
+    bundle = run.extra_bundle()
+    if bundle is not None:
+        if extra_bundle(site, run.extra_css) != bundle:
+            raise TrimError(f"{site}: the site's own stylesheets changed while the pages were written")
+        purged.append("\n" + bundle[1])
+        report.patched.append(f"{len(run.extra_css)} stylesheets of the site joined in")
     joined = "".join(purged)
     new_name = f"main.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.css"
     for path in targets.values():
@@ -345,9 +400,9 @@ def _own_css(site: Path, rel: str) -> str:
 
 
 def extra_bundle(site: Path, extra_css: list[str]) -> tuple[str, str] | None:
-    """(path, text) of one file joining, in order, the stylesheets every page
-    lists (``extra_css``); None when they cannot be joined. Known before any
-    page is written, so pages link the joined file from the start."""
+    """(name, text) joining, in order, the stylesheets every page lists
+    (``extra_css``); None when they cannot be joined. Known before any page is
+    written, so each page's links to them are removed as it is written."""
     files = [rel for rel in extra_css if not re.match(r"^[a-z]+:|^/", rel) and (site / rel).is_file()]
     if len(files) < 2 or len(files) != len(extra_css):
         return None
@@ -366,19 +421,6 @@ def _extra_links(files: tuple[str, ...]) -> re.Pattern:
         + "".join(r'\s*<link rel="stylesheet" href="\1' + re.escape(other) + r'">' for other in rest))
 
 
-def write_extra_bundle(site: Path, run: TrimRun, report: TrimReport) -> None:
-    """Write the joined own stylesheets the pages already link; the separate
-    files stay in the build for anything that names them."""
-    bundle = run.extra_bundle()
-    if bundle is None:
-        return
-    rel, text = bundle
-    if extra_bundle(site, run.extra_css) != bundle:
-        raise TrimError(f"{site}: the site's own stylesheets changed while the pages were written")
-    (site / rel).write_text(text, encoding="utf-8")
-    report.patched.append(f"{len(run.extra_css)} stylesheets joined into {rel}")
-
-
 def minify_own_css(site: Path, report: TrimReport) -> None:
     for path in sorted(site.glob("assets/stylesheets/*.css")):
         if FINGERPRINTED.search(path.name):
@@ -390,17 +432,109 @@ def minify_own_css(site: Path, report: TrimReport) -> None:
             path.write_text(after, encoding="utf-8")
 
 
-def trim_site(site: Path, extra_css: list[str] | None = None, run: TrimRun | None = None) -> TrimReport:
+def svg_data_uri(path: Path) -> str | None:
+    """A small SVG file as a ``data:`` address (percent-encoded, which gzips
+    better than base64); None if it is not a small SVG."""
+    if path.suffix != ".svg" or not path.is_file() or path.stat().st_size > INLINE_IMAGE_LIMIT:
+        return None
+    text = " ".join(path.read_text(encoding="utf-8").split()).replace('"', "'")
+    return "data:image/svg+xml," + quote(text, safe=" /:=;,'()!*~.-_")
+
+
+def _own_js(site: Path, rel: str) -> str:
+    """A script of ours as :func:`minify_own_js` leaves it."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    return _minify_js(text) if _is_own_script(site, path) else text
+
+
+def _is_own_script(site: Path, path: Path) -> bool:
+    """Our scripts sit directly in assets/javascripts; Material's are fingerprinted,
+    its search worker and language packs and the vendored packages sit in subfolders."""
+    return path.parent == site / JS_DIR and not FINGERPRINTED.search(path.name)
+
+
+def _minify_js(text: str) -> str:
+    # rjsmin keeps strings, regular expressions and line breaks that end a
+    # statement; it drops comments and indentation. Idempotent, so a rebuild
+    # over an already minified file gives the same joined name.
+    return rjsmin.jsmin(text).strip()
+
+
+def script_bundle(site: Path, extra_js: list[str]) -> tuple[str, str] | None:
+    """(path, text) of one file joining, in order, the scripts every page lists
+    (``extra_javascript``, plain scripts only); None when they cannot be joined."""
+    files = [rel for rel in extra_js if not re.match(r"^[a-z]+:|^/", rel) and (site / rel).is_file()]
+    if len(files) < 2 or len(files) != len(extra_js):
+        return None
+    # Each file ends its last statement: a file that starts with "(" must not
+    # call the one before it.
+    joined = ";\n".join(_own_js(site, rel) for rel in files) + ";"
+    return f"{JS_DIR}/extra.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.js", joined
+
+
+def _script(href_prefix: str, rel: str) -> str:
+    return f'<script src="{href_prefix}{rel}"></script>'
+
+
+@functools.lru_cache(maxsize=4)
+def _script_links(files: tuple[str, ...]) -> re.Pattern:
+    first, rest = files[0], files[1:]
+    return re.compile(
+        r'<script src="([^"]*)' + re.escape(first) + r'"></script>'
+        + "".join(r'\s*<script src="\1' + re.escape(other) + r'"></script>' for other in rest))
+
+
+def write_script_bundle(site: Path, run: TrimRun, report: TrimReport) -> None:
+    bundle = run.script_bundle()
+    if bundle is None:
+        return
+    rel, text = bundle
+    if script_bundle(site, run.extra_js) != bundle:
+        raise TrimError(f"{site}: the site's own scripts changed while the pages were written")
+    (site / rel).write_text(text, encoding="utf-8")
+    report.patched.append(f"{len(run.extra_js)} scripts joined into {rel}")
+
+
+def minify_own_js(site: Path, report: TrimReport) -> None:
+    for path in sorted(site.glob(f"{JS_DIR}/*.js")):
+        if not _is_own_script(site, path):
+            continue
+        before = path.read_text(encoding="utf-8")
+        after = _minify_js(before)
+        if after != before:
+            report.bytes_removed += len(before.encode()) - len(after.encode())
+            path.write_text(after, encoding="utf-8")
+
+
+# Left exactly as written: elements whose whitespace is content or code, comments
+# and tags (attribute values); any other run of whitespace that holds a line break
+# becomes one newline.
+HTML_TOKENS = re.compile(
+    r"(<(pre|code|kbd|textarea|script|style)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|[ \t\r]*\n[ \t\r\n]*", re.S | re.I)
+
+
+def collapse_layout_whitespace(html: str) -> str:
+    """Each run of whitespace with a line break, outside tags, comments and
+    ``pre``, ``code``, ``kbd`` (Material keeps their whitespace), ``textarea``,
+    ``script``, ``style``, as one newline: HTML renders
+    such a run as one space (or nothing) anyway, so the page looks the same."""
+    return HTML_TOKENS.sub(lambda m: m.group(1) or "\n", html)
+
+
+def trim_site(site: Path, extra_css: list[str] | None = None, run: TrimRun | None = None,
+              extra_js: list[str] | None = None) -> TrimReport:
     """Every step, in order. ``run``: what the page pass gathered (without it,
-    the pages are read here); ``extra_css``: the config's list, as every page links it."""
+    the pages are read here); ``extra_css``, ``extra_js``: the config's lists, as every page links them."""
     report = TrimReport()
-    run = run or TrimRun(site, extra_css)
+    run = run or TrimRun(site, extra_css, extra_js)  # (nothing inlined: the pages are already written)
     drop_unused_lunr(site, report)
     lazy_search(site, report)
     run.scan_unrecorded()
     name = purge_material_css(site, run, report)
     minify_own_css(site, report)
-    write_extra_bundle(site, run, report)
+    minify_own_js(site, report)
+    write_script_bundle(site, run, report)
     run.point_pages_at(name)
     drop_unused_images(site, run.usage, report)
     return report

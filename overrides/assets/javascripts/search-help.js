@@ -2,7 +2,8 @@
    the questions-and-answers page (in the page's language). Material writes
    "no results" into the result meta line; this adds one short paragraph of
    links after it. Links are taken from the page's own navigation, so they are
-   right on the public site (folder URLs) and on the kiosk (.html files). */
+   right on the public site (folder URLs) and on the kiosk (.html files).
+   Loaded when the search opens (on-demand.js), not with the page. */
 (function () {
   "use strict";
   const TEXT = {
