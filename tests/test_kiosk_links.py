@@ -236,8 +236,12 @@ def test_wide_tables_get_column_names_per_cell_for_the_phone_layout():
     table = ("<table>\n<thead>\n<tr>\n<th>Name</th>\n<th>Age <abbr title='x'>y</abbr></th>\n<th>A&amp;B</th>\n"
              "</tr>\n</thead>\n<tbody>\n<tr>\n<td>n</td>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>")
     out = stack_tables(table)
-    assert "<table data-px-stack>" in out
+    assert '<table role="table" data-px-stack>' in out
     assert re.findall(r'data-label="([^"]*)"', out) == ["Name", "Age y", "A&amp;B"]
+    # Roles: CSS display:block on a phone takes the table's own semantics away.
+    assert re.findall(r'<(\w+)[^>]*role="(\w+)"', out) == [
+        ("table", "table"), ("thead", "rowgroup"), ("tr", "row"), *[("th", "columnheader")] * 3,
+        ("tbody", "rowgroup"), ("tr", "row"), *[("td", "cell")] * 3]
     narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
     assert stack_tables(narrow) == narrow
     assert stack_tables(out) == out

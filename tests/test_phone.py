@@ -108,6 +108,25 @@ def test_phone_layouts_of_the_generated_blocks(phone, site_server, lang):
     row = phone.locator("table[data-px-stack] tbody tr").first
     assert row.evaluate("r => getComputedStyle(r).display") == "block"
     assert row.locator("td[data-label]").count() >= 2
+    # Stacked by CSS, still a table to a screen reader (Chromium's own accessibility tree).
+    roles = stacked_table_roles(phone)
+    columns = phone.locator("table[data-px-stack]").first.locator("thead th").count()
+    rows = phone.locator("table[data-px-stack]").first.locator("tr").count()
+    assert roles["table"] == 1 and roles["columnheader"] == columns >= 3, roles
+    assert roles["row"] == rows and roles["cell"] == (rows - 1) * columns, roles
+
+
+def stacked_table_roles(page) -> dict[str, int]:
+    """How many nodes of each table role Chromium's accessibility tree holds for
+    the page's first stacked table (the browser's tree, not the markup)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        table = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "table[data-px-stack]"})["nodeId"]
+        return {role: len(cdp.send("Accessibility.queryAXTree", {"nodeId": table, "role": role})["nodes"])
+                for role in ("table", "row", "columnheader", "cell")}
+    finally:
+        cdp.detach()
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

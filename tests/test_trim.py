@@ -81,26 +81,40 @@ def test_extra_stylesheets_are_joined_in_order_into_the_main_stylesheet(tmp_path
     assert links == [f'<link rel="stylesheet" href="assets/stylesheets/{main.name}">']
 
 
-def test_own_scripts_are_minified_and_joined_in_order_into_one_cached_file(tmp_path):
+def test_own_scripts_are_minified_and_joined_in_order_after_materials_bundle(tmp_path):
     site = fake_site(tmp_path, material_like_bundle())
     (site / "assets/javascripts/a.js").write_text("/* why */\n(function () {\n  var a = 1; // one\n})()\n")
     (site / "assets/javascripts/b.js").write_text("(function () { window.b = \"/* kept */\"; })();\n")
-    (site / "index.html").write_text((site / "index.html").read_text() + '\n<script src="assets/javascripts/a.js">'
-                                     '</script>\n  <script src="assets/javascripts/b.js"></script>\n')
+    (site / "index.html").write_text((site / "index.html").read_text() + (
+        '\n<script src="assets/javascripts/bundle.0123abcd.min.js"></script>\n'
+        '<script src="assets/javascripts/a.js"></script>\n  <script src="assets/javascripts/b.js"></script>\n'))
     trim.trim_site(site, extra_js=["assets/javascripts/a.js", "assets/javascripts/b.js"])
-    joined = next(site.glob("assets/javascripts/extra.*.min.js"))
+    [joined] = site.glob("assets/javascripts/bundle.*.min.js")  # Material's own file is gone
+    assert joined.name != "bundle.0123abcd.min.js"
+    material, ours = joined.read_text().split("\n;", 1)
+    assert "pxLazyWorker" in material  # patched first
     # ";" between the files: b.js starting with "(" must not call what a.js left.
-    assert joined.read_text() == '(function(){var a=1;})();\n(function(){window.b="/* kept */";})();;'
+    assert ours == '(function(){var a=1;})();\n(function(){window.b="/* kept */";})();;'
     assert (site / "assets/javascripts/a.js").read_text() == "(function(){var a=1;})()"  # minified in place
     scripts = [line for line in (site / "index.html").read_text().splitlines() if "<script" in line]
     assert scripts == [f'<script src="assets/javascripts/{joined.name}"></script>']
 
 
-def test_a_deferred_or_module_script_is_not_joined(tmp_path):
+def test_scripts_from_elsewhere_are_not_joined(tmp_path):
     site = fake_site(tmp_path, material_like_bundle())
     (site / "assets/javascripts/a.js").write_text("var a = 1;")
     assert trim.script_bundle(site, ["assets/javascripts/a.js", "https://example.org/b.js"]) is None
-    assert trim.script_bundle(site, ["assets/javascripts/a.js"]) is None  # one file: nothing to join
+    assert trim.script_bundle(site, ["assets/javascripts/a.js", "assets/javascripts/missing.js"]) is None
+    assert trim.script_bundle(site, ["assets/javascripts/a.js"]) == "var a=1;;"
+
+
+def test_a_page_without_materials_bundle_before_our_scripts_stops_the_build(tmp_path):
+    site = fake_site(tmp_path, material_like_bundle())
+    (site / "assets/javascripts/a.js").write_text("var a = 1;")
+    run = trim.TrimRun(site, extra_js=["assets/javascripts/a.js"])
+    with pytest.raises(trim.TrimError, match=r"x\.html: expected Material's bundle followed by"):
+        run.page('<link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">'
+                 '<script src="assets/javascripts/a.js"></script>', "x.html")
 
 
 def test_layout_whitespace_becomes_one_newline_and_nothing_else_changes():

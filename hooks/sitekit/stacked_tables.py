@@ -7,6 +7,13 @@ card and each cell under its column's name; the column names come from here:
 every ``<td>`` of a table with a header row of at least ``MIN_COLUMNS`` columns
 gets ``data-label="<column name>"`` and the table gets ``data-px-stack``.
 
+Why the roles: browsers drop a table's semantics once CSS gives its parts
+``display: block``, so a screen reader on a phone would hear loose text. Each
+part of a stacked table therefore states its role (``table``, ``rowgroup``,
+``row``, ``columnheader``, ``rowheader``, ``cell``), which keeps it a table
+with its column headers in every layout (tests/test_phone.py checks it with axe
+and the accessibility tree).
+
 Plain string work over the HTML that Python-Markdown's ``tables`` extension
 writes (tables there never nest). Does not import MkDocs.
 """
@@ -23,6 +30,9 @@ _HEAD = re.compile(r"<thead[^>]*>(?P<head>.*?)</thead>", re.S)
 _TH = re.compile(r"<th(?:\s[^>]*)?>(?P<text>.*?)</th>", re.S)
 _ROW = re.compile(r"<tr(?:\s[^>]*)?>(?P<row>.*?)</tr>", re.S)
 _TD = re.compile(r"<td(?=[\s>])")
+# Opening tags of a table's parts, for their ARIA roles (an existing role is kept).
+_PART = re.compile(r"<(?P<tag>thead|tbody|tfoot|tr|th|td)(?P<attrs>(?:\s[^>]*)?)>")
+_ROLES = {"thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row", "td": "cell"}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -53,7 +63,22 @@ def _stack(match: re.Match[str]) -> str:
     if len(labels) < MIN_COLUMNS:
         return match.group(0)
     rest = _ROW.sub(lambda row: _label_row(row, labels), body[head.end():])
-    return f"<table{attrs} data-px-stack>{body[:head.end()]}{rest}</table>"
+    role = "" if "role=" in attrs else ' role="table"'
+    return f"<table{attrs}{role} data-px-stack>{_with_roles(body[:head.end()], True)}{_with_roles(rest, False)}</table>"
+
+
+def _with_roles(part: str, in_head: bool) -> str:
+    def tag(match: re.Match[str]) -> str:
+        name, attrs = match.group("tag"), match.group("attrs")
+        if "role=" in attrs:
+            return match.group(0)
+        if name == "th":
+            role = "columnheader" if in_head or 'scope="col"' in attrs else "rowheader"
+        else:
+            role = _ROLES[name]
+        return f'<{name}{attrs} role="{role}">'
+
+    return _PART.sub(tag, part)
 
 
 def stack_tables(page_html: str) -> str:

@@ -27,8 +27,10 @@ once and never kept, so time and memory grow linearly with the site. The steps:
    hosts may cache for good. The pages' links to them are removed as each page
    is written. The separate files stay in the build for anything that names them.
    Our own scripts listed in ``extra_javascript`` are minified (``rjsmin``)
-   and joined the same way into one ``extra.<hash>.min.js``; our other
-   scripts (the checker's, the kiosk's) are minified where they are.
+   and joined, in order, after Material's (patched) bundle, into one file with
+   a new fingerprinted name (a placeholder of the same length while pages are
+   written, as for the stylesheet); our other scripts (the checker's, the
+   kiosk's) are minified where they are.
 5. **Unreferenced theme images** (Material's default ``favicon.png``).
 6. **The favicon in the page.** The site's small SVG favicon (also its logo)
    is written into each page as a ``data:`` address: two requests less on a
@@ -243,6 +245,9 @@ MATERIAL_LINKS = re.compile(
 # final name (not hex, so never a real one), so the name is put in place in the
 # written file without reading it again.
 PLACEHOLDER = "main.pxtrim00.min.css"
+# The same for Material's bundle once our scripts are joined to it.
+SCRIPT_PLACEHOLDER = "bundle.pxtrim00.min.js"
+BUNDLE_SCRIPT = r'<script src="([^"]*)assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"></script>'
 
 
 class TrimRun:
@@ -265,8 +270,9 @@ class TrimRun:
         self.extra_js = list(extra_js or [])
         self.usage = csspurge.PageUsage(watched=[Path(rel).name for rel in UNUSED_IMAGES])
         self.placed: dict[str, int] = {}  # written page -> byte offset of PLACEHOLDER in it
+        self.placed_script: dict[str, int] = {}  # written page -> byte offset of SCRIPT_PLACEHOLDER in it
         self._extra: tuple[str, str] | None | bool = False  # False: not computed yet
-        self._extra_js: tuple[str, str] | None | bool = False
+        self._extra_js: str | None | bool = False
 
     def extra_bundle(self) -> tuple[str, str] | None:
         """(path, text) of the file joining the site's own stylesheets, or None if they are not joined."""
@@ -274,8 +280,8 @@ class TrimRun:
             self._extra = extra_bundle(self.site, self.extra_css)
         return self._extra
 
-    def script_bundle(self) -> tuple[str, str] | None:
-        """(path, text) of the file joining the site's own scripts, or None if they are not joined."""
+    def script_bundle(self) -> str | None:
+        """The site's own scripts joined (to follow Material's bundle), or None if they are not joined."""
         if self._extra_js is False:
             self._extra_js = script_bundle(self.site, self.extra_js)
         return self._extra_js
@@ -286,6 +292,8 @@ class TrimRun:
         html = collapse_layout_whitespace(self.inline(self.relink(html, dest)))
         self.usage.add(html)
         self.placed[os.path.abspath(dest)] = len(html[:html.index(PLACEHOLDER)].encode("utf-8"))
+        if SCRIPT_PLACEHOLDER in html:
+            self.placed_script[os.path.abspath(dest)] = len(html[:html.index(SCRIPT_PLACEHOLDER)].encode("utf-8"))
         return html
 
     def relink(self, html: str, where) -> str:
@@ -300,12 +308,12 @@ class TrimRun:
             html, count = _extra_links(tuple(self.extra_css)).subn("", html)
             if count > 1:
                 raise TrimError(f"{where}: expected the extra_css links once, found them {count} time(s)")
-        scripts = self.script_bundle()
-        if scripts is not None:
-            rel = scripts[0]
-            html, count = _script_links(tuple(self.extra_js)).subn(lambda m: _script(m.group(1), rel), html)
-            if count > 1 or (count == 0 and f'{rel}"></script>' not in html):
-                raise TrimError(f"{where}: expected the extra_javascript scripts once, found them {count} time(s)")
+        if self.script_bundle() is not None:
+            html, count = _script_links(tuple(self.extra_js)).subn(
+                lambda m: _script(m.group(1), f"{JS_DIR}/{SCRIPT_PLACEHOLDER}"), html)
+            if count > 1 or (count == 0 and SCRIPT_PLACEHOLDER not in html):
+                raise TrimError(f"{where}: expected Material's bundle followed by the extra_javascript scripts "
+                                f"once, found them {count} time(s)")
         return html
 
     def inline(self, html: str) -> str:
@@ -332,25 +340,31 @@ class TrimRun:
             if changed != text:
                 path.write_text(changed, encoding="utf-8")
 
-    def point_pages_at(self, name: str) -> None:
-        """Write the trimmed stylesheet's final name over the placeholder in every page."""
-        old, new = PLACEHOLDER.encode(), name.encode()
-        if len(old) != len(new):
-            raise TrimError(f"the trimmed stylesheet name {name!r} is not as long as {PLACEHOLDER!r}")
-        for dest, offset in self.placed.items():
-            with open(dest, "r+b") as file:
+    def point_pages_at(self, name: str, script_name: str | None = None) -> None:
+        """Write the final names over the placeholders in every page."""
+        _overwrite(self.placed, PLACEHOLDER, name)
+        if script_name is not None:
+            _overwrite(self.placed_script, SCRIPT_PLACEHOLDER, script_name)
+
+
+def _overwrite(placed: dict[str, int], placeholder: str, name: str) -> None:
+    old, new = placeholder.encode(), name.encode()
+    if len(old) != len(new):
+        raise TrimError(f"the fingerprinted name {name!r} is not as long as {placeholder!r}")
+    for dest, offset in placed.items():
+        with open(dest, "r+b") as file:
+            file.seek(offset)
+            if file.read(len(old)) == old:
                 file.seek(offset)
-                if file.read(len(old)) == old:
-                    file.seek(offset)
-                    file.write(new)
-                    continue
-            # The file changed after it was written (e.g. the 404 page restored
-            # for the default language): replace by text.
-            path = Path(dest)
-            text = path.read_text(encoding="utf-8")
-            if PLACEHOLDER not in text:
-                raise TrimError(f"{path}: could not point the page at the trimmed stylesheets")
-            path.write_text(text.replace(PLACEHOLDER, name), encoding="utf-8")
+                file.write(new)
+                continue
+        # The file changed after it was written (e.g. the 404 page restored
+        # for the default language): replace by text.
+        path = Path(dest)
+        text = path.read_text(encoding="utf-8")
+        if placeholder not in text:
+            raise TrimError(f"{path}: could not point the page at {name}")
+        path.write_text(text.replace(placeholder, name), encoding="utf-8")
 
 
 def purge_material_css(site: Path, run: TrimRun, report: TrimReport) -> str:
@@ -461,16 +475,16 @@ def _minify_js(text: str) -> str:
     return rjsmin.jsmin(text).strip()
 
 
-def script_bundle(site: Path, extra_js: list[str]) -> tuple[str, str] | None:
-    """(path, text) of one file joining, in order, the scripts every page lists
-    (``extra_javascript``, plain scripts only); None when they cannot be joined."""
+def script_bundle(site: Path, extra_js: list[str]) -> str | None:
+    """The text joining, in order, the scripts every page lists after
+    Material's bundle (``extra_javascript``, plain scripts only); None when they
+    cannot be joined."""
     files = [rel for rel in extra_js if not re.match(r"^[a-z]+:|^/", rel) and (site / rel).is_file()]
-    if len(files) < 2 or len(files) != len(extra_js):
+    if not files or len(files) != len(extra_js):
         return None
     # Each file ends its last statement: a file that starts with "(" must not
     # call the one before it.
-    joined = ";\n".join(_own_js(site, rel) for rel in files) + ";"
-    return f"{JS_DIR}/extra.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.js", joined
+    return ";\n".join(_own_js(site, rel) for rel in files) + ";"
 
 
 def _script(href_prefix: str, rel: str) -> str:
@@ -479,21 +493,30 @@ def _script(href_prefix: str, rel: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _script_links(files: tuple[str, ...]) -> re.Pattern:
-    first, rest = files[0], files[1:]
-    return re.compile(
-        r'<script src="([^"]*)' + re.escape(first) + r'"></script>'
-        + "".join(r'\s*<script src="\1' + re.escape(other) + r'"></script>' for other in rest))
+    """Material's bundle, then each of our scripts, as MkDocs writes them."""
+    return re.compile(BUNDLE_SCRIPT + "".join(r'\s*<script src="\1' + re.escape(rel) + r'"></script>' for rel in files))
 
 
-def write_script_bundle(site: Path, run: TrimRun, report: TrimReport) -> None:
-    bundle = run.script_bundle()
-    if bundle is None:
-        return
-    rel, text = bundle
-    if script_bundle(site, run.extra_js) != bundle:
+def join_scripts_to_bundle(site: Path, run: TrimRun, report: TrimReport) -> str | None:
+    """Write Material's bundle (as patched by now) followed by our joined scripts
+    under a new fingerprinted name; returns the name (None if nothing is joined).
+    Material's file goes: every page now names the joined one."""
+    scripts = run.script_bundle()
+    if scripts is None:
+        return None
+    if script_bundle(site, run.extra_js) != scripts:
         raise TrimError(f"{site}: the site's own scripts changed while the pages were written")
-    (site / rel).write_text(text, encoding="utf-8")
-    report.patched.append(f"{len(run.extra_js)} scripts joined into {rel}")
+    bundles = sorted(site.glob(f"{JS_DIR}/bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise TrimError(f"expected one Material bundle in {site}/{JS_DIR}, found {len(bundles)}")
+    # A line break and ";" end the bundle's last statement before ours start.
+    text = bundles[0].read_text(encoding="utf-8").rstrip() + "\n;" + scripts
+    name = f"bundle.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js"
+    (site / JS_DIR / name).write_text(text, encoding="utf-8")
+    if bundles[0].name != name:
+        bundles[0].unlink()
+    report.patched.append(f"{len(run.extra_js)} scripts joined to Material's bundle as {name}")
+    return name
 
 
 def minify_own_js(site: Path, report: TrimReport) -> None:
@@ -534,7 +557,7 @@ def trim_site(site: Path, extra_css: list[str] | None = None, run: TrimRun | Non
     name = purge_material_css(site, run, report)
     minify_own_css(site, report)
     minify_own_js(site, report)
-    write_script_bundle(site, run, report)
-    run.point_pages_at(name)
+    script_name = join_scripts_to_bundle(site, run, report)
+    run.point_pages_at(name, script_name)
     drop_unused_images(site, run.usage, report)
     return report
