@@ -31,8 +31,16 @@ def _current(config) -> trim.TrimRun:
     global _run
     if _run is None:
         _run = trim.TrimRun(Path(config.site_dir), [str(path) for path in config.extra_css], _plain_scripts(config),
-                            [config.theme["favicon"]] if config.theme.get("favicon") else [])
+                            [config.theme["favicon"]] if config.theme.get("favicon") else [], _own_scripts(config))
     return _run
+
+
+def _own_scripts(config) -> set[str]:
+    """Names of the scripts the site writes itself (theme.custom_dir/assets/javascripts):
+    only these are minified; copied packages stay as published."""
+    custom = config.theme.custom_dir
+    folder = Path(custom) / trim.JS_DIR if custom else None
+    return {path.name for path in folder.glob("*.js")} if folder and folder.is_dir() else set()
 
 
 def _plain_scripts(config) -> list[str]:

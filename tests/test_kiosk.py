@@ -117,7 +117,9 @@ def search_and_open_result(page, query: str, lang: str) -> None:
     """Search, then follow the first result in ``lang``; the page must load from where we are."""
     run_search(page, query)
     links = page.locator("a.md-search-result__link")
-    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    # In one step: Material keeps adding results as they scroll into view (and
+    # starts the list again when a late answer to an earlier keystroke arrives).
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     mine = [i for i, href in enumerate(hrefs) if (("/en/" in "/" + href.lstrip("./")) == (lang == "en"))]
     assert mine, f"no {lang} result for {query!r}: {hrefs}"
     links.nth(mine[0]).click()
@@ -256,7 +258,8 @@ def test_the_404_page_works_from_file(chromium, kiosk_site, lang):
         page.on("requestfailed", lambda request: failed.append(request.url))
         page.goto(file_url(kiosk_site, rel))
         page.wait_for_load_state("load")
-        assert page.evaluate("document.styleSheets.length") >= 2
+        # One stylesheet: Material's trimmed rules and the site's own (sitekit/trim.py).
+        assert page.evaluate("document.styleSheets.length") >= 1
         assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
         assert page.locator("nav.px-kiosk-bar").is_visible()
         assert page.locator("article h1").is_visible()

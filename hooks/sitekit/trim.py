@@ -262,8 +262,11 @@ class TrimRun:
     """
 
     def __init__(self, site: Path, extra_css: list[str] | None = None, extra_js: list[str] | None = None,
-                 inline_images: list[str] | None = None):
+                 inline_images: list[str] | None = None, own_scripts: set[str] | None = None):
         self.site = Path(os.path.abspath(site))
+        # File names of the site's own scripts (vendored ones such as the iframe-worker
+        # shim stay byte for byte); None: every unfingerprinted file in assets/javascripts.
+        self.own_scripts = None if own_scripts is None else frozenset(own_scripts)
         self.inline_images = list(inline_images or [])
         self._inline: list[tuple[re.Pattern, str]] | None = None
         self.extra_css = list(extra_css or [])
@@ -283,7 +286,7 @@ class TrimRun:
     def script_bundle(self) -> str | None:
         """The site's own scripts joined (to follow Material's bundle), or None if they are not joined."""
         if self._extra_js is False:
-            self._extra_js = script_bundle(self.site, self.extra_js)
+            self._extra_js = script_bundle(self.site, self.extra_js, self.own_scripts)
         return self._extra_js
 
     def page(self, html: str, dest: str | Path) -> str:
@@ -455,17 +458,18 @@ def svg_data_uri(path: Path) -> str | None:
     return "data:image/svg+xml," + quote(text, safe=" /:=;,'()!*~.-_")
 
 
-def _own_js(site: Path, rel: str) -> str:
+def _own_js(site: Path, rel: str, own: frozenset[str] | None) -> str:
     """A script of ours as :func:`minify_own_js` leaves it."""
     path = site / rel
     text = path.read_text(encoding="utf-8")
-    return _minify_js(text) if _is_own_script(site, path) else text
+    return _minify_js(text) if _is_own_script(site, path, own) else text
 
 
-def _is_own_script(site: Path, path: Path) -> bool:
+def _is_own_script(site: Path, path: Path, own: frozenset[str] | None) -> bool:
     """Our scripts sit directly in assets/javascripts; Material's are fingerprinted,
-    its search worker and language packs and the vendored packages sit in subfolders."""
-    return path.parent == site / JS_DIR and not FINGERPRINTED.search(path.name)
+    its search worker and language packs and most vendored packages sit in subfolders."""
+    return (path.parent == site / JS_DIR and not FINGERPRINTED.search(path.name)
+            and (own is None or path.name in own))
 
 
 def _minify_js(text: str) -> str:
@@ -475,7 +479,7 @@ def _minify_js(text: str) -> str:
     return rjsmin.jsmin(text).strip()
 
 
-def script_bundle(site: Path, extra_js: list[str]) -> str | None:
+def script_bundle(site: Path, extra_js: list[str], own: frozenset[str] | None = None) -> str | None:
     """The text joining, in order, the scripts every page lists after
     Material's bundle (``extra_javascript``, plain scripts only); None when they
     cannot be joined."""
@@ -484,7 +488,7 @@ def script_bundle(site: Path, extra_js: list[str]) -> str | None:
         return None
     # Each file ends its last statement: a file that starts with "(" must not
     # call the one before it.
-    return ";\n".join(_own_js(site, rel) for rel in files) + ";"
+    return ";\n".join(_own_js(site, rel, own) for rel in files) + ";"
 
 
 def _script(href_prefix: str, rel: str) -> str:
@@ -504,7 +508,7 @@ def join_scripts_to_bundle(site: Path, run: TrimRun, report: TrimReport) -> str 
     scripts = run.script_bundle()
     if scripts is None:
         return None
-    if script_bundle(site, run.extra_js) != scripts:
+    if script_bundle(site, run.extra_js, run.own_scripts) != scripts:
         raise TrimError(f"{site}: the site's own scripts changed while the pages were written")
     bundles = sorted(site.glob(f"{JS_DIR}/bundle.*.min.js"))
     if len(bundles) != 1:
@@ -519,9 +523,9 @@ def join_scripts_to_bundle(site: Path, run: TrimRun, report: TrimReport) -> str 
     return name
 
 
-def minify_own_js(site: Path, report: TrimReport) -> None:
+def minify_own_js(site: Path, report: TrimReport, own: frozenset[str] | None = None) -> None:
     for path in sorted(site.glob(f"{JS_DIR}/*.js")):
-        if not _is_own_script(site, path):
+        if not _is_own_script(site, path, own):
             continue
         before = path.read_text(encoding="utf-8")
         after = _minify_js(before)
@@ -556,7 +560,7 @@ def trim_site(site: Path, extra_css: list[str] | None = None, run: TrimRun | Non
     run.scan_unrecorded()
     name = purge_material_css(site, run, report)
     minify_own_css(site, report)
-    minify_own_js(site, report)
+    minify_own_js(site, report, run.own_scripts)
     script_name = join_scripts_to_bundle(site, run, report)
     run.point_pages_at(name, script_name)
     drop_unused_images(site, run.usage, report)
