@@ -111,10 +111,19 @@ def test_unknown_source_key_is_reported_with_path_line_col(bib):
 
 def test_references_become_links_outside_code(bib):
     out = bibliography.expand_refs("A [@jabaran-2025] and `[@jabaran-2025]`", bib, "en", "kelayakan.md")
-    assert out.startswith("A [Jabaran.id, 2025](https://jabaran.id/")
-    assert out.endswith("`[@jabaran-2025]`")
+    assert out.startswith("A ([Jabaran.id, 2025](https://jabaran.id/")
+    assert out.endswith("){ .px-ref }) and `[@jabaran-2025]`")
     study = bibliography.expand_refs("[@rachman-dinnakerkop]", bib, "id", "banyumas.md")
-    assert study == "[Rachman](penelitian.md#studi-rachman-dinnakerkop){ .px-ref }"
+    assert study == "([Rachman](penelitian.md#studi-rachman-dinnakerkop){ .px-ref })"
+
+
+def test_neighbouring_references_on_a_line_form_one_bracketed_list(bib):
+    """Two source names side by side read as part of the sentence; one bracket with "; " does not."""
+    out = bibliography.expand_refs("disusun [@jabaran-2025]  [@rachman-dinnakerkop].", bib, "id", "banyumas.md")
+    assert re.fullmatch(r"disusun \(\[Jabaran\.id, 2025\]\(https://[^)]+\)\{ \.px-ref \}; "
+                        r"\[Rachman\]\(penelitian\.md#studi-rachman-dinnakerkop\)\{ \.px-ref \}\)\.", out), out
+    # A group with an unknown key is left alone, for the pre-build check to report.
+    assert bibliography.expand_refs("[@jabaran-2025] [@nope]", bib, "id", "banyumas.md") == "[@jabaran-2025] [@nope]"
 
 
 def test_bibliography_errors_carry_lines(tmp_path):

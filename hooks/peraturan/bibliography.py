@@ -31,6 +31,9 @@ from .sitedata import UNKNOWN, DataChecker, Day, evidence_badge, mark
 from .yamlsource import load_yaml
 
 REF_RE = re.compile(r"\[@(?P<key>[A-Za-z0-9][A-Za-z0-9_-]*)\](?![(\[])")
+# Neighbouring references on one line ("[@a] [@b]") form one group.
+_ONE_REF = r"\[@[A-Za-z0-9][A-Za-z0-9_-]*\](?![(\[])"
+REF_GROUP_RE = re.compile(rf"{_ONE_REF}(?:[ \t]*{_ONE_REF})*")
 KEY_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 KINDS = {"study": "study", "official": "official-statement", "news": "reported"}
@@ -191,15 +194,19 @@ def check_page(text: str, bibliography: Bibliography, label: str) -> list[Diagno
 
 
 def expand_refs(markdown: str, bibliography: Bibliography, lang: str, page_rel: str) -> str:
-    """Replace ``[@key]`` with a Markdown link (unknown keys are left for the pre-build check)."""
+    """Replace ``[@key]`` with a Markdown link in brackets, and neighbouring references with one
+    bracketed list, "(Jabaran.id, 2025; IDN Times, Mei 2025)": two bare source names side by side
+    read as part of the sentence. Unknown keys are left for the pre-build check."""
 
-    def link(match: re.Match[str]) -> str:
-        entry = bibliography.get(match.group("key"))
-        if entry is None:
+    def group(match: re.Match[str]) -> str:
+        entries = [bibliography.get(ref.group("key")) for ref in REF_RE.finditer(match.group(0))]
+        if any(entry is None for entry in entries):
             return match.group(0)
-        return f"[{_md_text(entry.short.get(lang))}]({ref_target(entry, page_rel)}){{ .px-ref }}"
+        links = [f"[{_md_text(entry.short.get(lang))}]({ref_target(entry, page_rel)}){{ .px-ref }}"
+                 for entry in entries if entry is not None]
+        return "(" + "; ".join(links) + ")"
 
-    return sub_outside_code(markdown, REF_RE, link)
+    return sub_outside_code(markdown, REF_GROUP_RE, group)
 
 
 def ref_target(entry: Entry, page_rel: str) -> str:
