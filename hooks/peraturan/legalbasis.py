@@ -7,7 +7,8 @@ mark (a small numbered chip, "3") that still opens the provision's preview
 each other (separated only by spaces, commas or semicolons) become one mark ("3, 4"). Screen readers hear
 the full citation: it stays in the link as visually hidden text. The page then
 ends with its legal-basis list: every citation of the page once, numbered in
-order of first appearance, in the full drafting form, linked to the regulation
+order of first appearance in the open text, then those inside closed boxes
+(so the marks a reader sees count up without gaps), in the full drafting form, linked to the regulation
 page's anchor (so MkDocs validates every anchor as before).
 
 A citation that opens a paragraph or list item is the sentence's subject or a
@@ -77,6 +78,22 @@ def _keep_punctuation_with(mark: etree.Element, tail: str | None) -> etree.Eleme
     return wrap
 
 
+def _in_closed_box(root: etree.Element):
+    """A test: is an element inside a closed ``<details>`` box (and not in its
+    always visible ``<summary>``)?"""
+    parent_of = {child: parent for parent in root.iter() for child in parent}
+
+    def closed(element: etree.Element) -> bool:
+        child, node = None, element
+        while node is not None:
+            if node.tag == "details" and node.get("open") is None and (child is None or child.tag != "summary"):
+                return True
+            child, node = node, parent_of.get(node)
+        return False
+
+    return closed
+
+
 class LegalBasisProcessor(Treeprocessor):
     """Turn the page's citation links into note marks and append the legal-basis list.
 
@@ -93,14 +110,22 @@ class LegalBasisProcessor(Treeprocessor):
         numbers: dict[tuple[str, str], int] = {}
         entries: list[etree.Element] = []
         parents = [(parent, list(parent)) for parent in root.iter() if any(_is_cite(child) for child in parent)]
-        for parent, children in parents:
-            groups = self._groups(parent, children)
-            for group in groups:
-                for link in group:
+        grouped = [(parent, self._groups(parent, children)) for parent, children in parents]
+        # Numbers follow what the reader sees: citations in the open text first,
+        # then those inside closed boxes ("Bunyi pasal", notes), so the marks in
+        # the reading flow count 1, 2, 3 without gaps.
+        closed = _in_closed_box(root)
+        for hidden in (False, True):
+            for parent, groups in grouped:
+                if closed(parent) != hidden:
+                    continue
+                for link in (link for group in groups for link in group):
                     key = (link.get("href", ""), link.text or "")
                     if key not in numbers:
                         numbers[key] = len(numbers) + 1
                         entries.append(link)
+        for parent, groups in grouped:
+            for group in groups:
                 if not self._is_subject(parent, group[0]):
                     self._mark(parent, group, [numbers[(g.get("href", ""), g.text or "")] for g in group], lang)
                 elif len(group) > 1:
