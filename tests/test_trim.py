@@ -166,6 +166,21 @@ def test_published_site_has_no_language_packs_and_a_lazy_bundle(built_site):
     assert "pxLazyWorker" in bundle
 
 
+@pytest.mark.build
+@pytest.mark.parametrize("rel", ["index.html", "en/kelayakan/index.html", "regulasi/index.html"])
+def test_a_page_loads_one_stylesheet_and_one_script(built_site, rel):
+    """The first-visit budget (benchmarks/page_weight.py) rests on few requests: Material's
+    and our rules in one stylesheet, its bundle and our scripts in one file, the favicon inline."""
+    html = (built_site / rel).read_text(encoding="utf-8")
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert len(sheets) == 1 and re.search(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$", sheets[0]), sheets
+    assert len(scripts) == 1 and re.search(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$", scripts[0]), scripts
+    assert 'rel="icon" href="data:image/svg+xml,' in html and "favicon.svg" not in html
+    joined = (built_site / rel).parent.joinpath(scripts[0]).resolve().read_text(encoding="utf-8")
+    assert "px-tip" in joined and "search-help.js" in joined  # cite-preview.js and on-demand.js
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("path", "query"), [("/", "pelatihan"), ("/en/", "training")])
 def test_search_loads_only_when_used_and_still_works(page, site_server, path, query):
