@@ -148,7 +148,11 @@
     if (!tip.contains(event.relatedTarget) && event.relatedTarget !== owner) later();
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && owner) hide(true);
+    // Focus goes back to the citation only from the citation or its preview: Escape pressed
+    // elsewhere (the menu button, while a preview is still fading out) keeps focus there.
+    if (event.key === "Escape" && owner) {
+      hide(document.activeElement === owner || tip.contains(document.activeElement));
+    }
   });
   document.addEventListener("pointerdown", function (event) {
     if (owner && !tip.contains(event.target) && event.target !== owner && !owner.contains(event.target)) hide(false);
