@@ -10,9 +10,9 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import blocks
-from peraturan.diagnostics import EngineError
-from peraturan.scan import front_matter_lines
+from peraturan.build import blocks
+from peraturan.build.diagnostics import EngineError
+from peraturan.build.scan import front_matter_lines
 
 _problems: list[str] = []
 

@@ -23,9 +23,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, eligibility_block
-from peraturan.diagnostics import EngineError
-from peraturan.eligibility import load_rules
+from peraturan.build import buildstate
+from peraturan.build.diagnostics import EngineError
+from peraturan.checker import block as eligibility_block
+from peraturan.checker.model import load_rules
 
 RULES = "rules/eligibility.yml"
 MARKER = "<!-- px:checker"

@@ -25,14 +25,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, corpus, export, leftover, regpages, siteconfig, words
-from peraturan.diagnostics import EngineError
-from peraturan.legalbasis import STYLES
-from peraturan.mdext import CitationContext, CitationExtension
-from peraturan.profile import default_profile
-from peraturan.registry import load_registry
-from peraturan.render import format_date
-from peraturan.safe import SafeLinksExtension
+from peraturan.build import buildstate, siteconfig, words
+from peraturan.build.diagnostics import EngineError
+from peraturan.build.profile import default_profile
+from peraturan.build.safe import SafeLinksExtension
+from peraturan.legal import corpus, export, leftover, regpages
+from peraturan.legal.legalbasis import STYLES
+from peraturan.legal.mdext import CitationContext, CitationExtension
+from peraturan.legal.model import load_registry
+from peraturan.legal.render import format_date
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
 INPUT_FOLDERS = ("data", "rules", "includes")  # besides docs/ and regulations/

@@ -25,8 +25,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, content_blocks, glossary, sitedata
-from peraturan.diagnostics import EngineError
+from peraturan.build import buildstate
+from peraturan.build.diagnostics import EngineError
+from peraturan.explainer import content_blocks, glossary, sitedata
 from sitekit import stacked_tables
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate, parity
+from peraturan.build import buildstate, parity
 
 
 def i18n_languages(config) -> list[str]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.safe import url_problem
+from peraturan.build.safe import url_problem
 from sitekit import kiosk_links, kiosk_pages
 
 # Where extra.polyfills in mkdocs.kiosk.yml expects the shim, relative to the site root.

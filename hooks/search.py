@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan import buildstate
-from peraturan.diagnostics import EngineError
+from peraturan.build import buildstate
+from peraturan.build.diagnostics import EngineError
 from sitekit import sitesearch
 
 log = logging.getLogger("mkdocs.hooks.search")

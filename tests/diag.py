@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from peraturan.diagnostics import Diagnostic, EngineError
+from peraturan.build.diagnostics import Diagnostic, EngineError
 
 # path:line:col: message (suggestion)   -- the format every engine error is printed in
 # (a log line may carry a prefix such as MkDocs' "ERROR    -  ")

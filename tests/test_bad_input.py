@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from peraturan import content_blocks, siteconfig
-from peraturan.corpus import check_corpus
-from peraturan.diagnostics import EngineError
-from peraturan.eligibility import load_rules
-from peraturan.registry import load_registry
+from peraturan.build import siteconfig
+from peraturan.build.diagnostics import EngineError
+from peraturan.checker.model import load_rules
+from peraturan.explainer import content_blocks
+from peraturan.legal.corpus import check_corpus
+from peraturan.legal.model import load_registry
 
 AS_OF = dt.date(2026, 11, 23)
 REG = "regulations/perpres-36-2020.yml"

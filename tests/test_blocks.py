@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peraturan import blocks
-from peraturan.diagnostics import EngineError
+from peraturan.build import blocks
+from peraturan.build.diagnostics import EngineError
 
 
 @blocks.renderer("test-echo")

@@ -19,8 +19,8 @@ from a11y_tools import inject_axe
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from peraturan.eligibility import load_rules
-from peraturan.registry import load_registry
+from peraturan.checker.model import load_rules
+from peraturan.legal.model import load_registry
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +126,7 @@ BAD_ANSWERS = [
 
 def test_both_evaluators_give_the_same_error_for_each_bad_answer(page, site_server, ruleset):
     """Word for word: the JavaScript error is 'prakerjaChecker: ' + the Python one."""
-    from peraturan.eligibility import AnswerError
+    from peraturan.checker.model import AnswerError
 
     expected = []
     for answers in BAD_ANSWERS:

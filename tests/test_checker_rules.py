@@ -14,10 +14,10 @@ import yaml
 
 from conftest import ROOT
 from diag import assert_error, assert_errors, at, line_col, position
-from peraturan.diagnostics import EngineError
-from peraturan.eligibility import AnswerError, load_rules, reachable_outcomes
-from peraturan.eligibility_block import checker_markdown, relative_root
-from peraturan.registry import load_registry
+from peraturan.build.diagnostics import EngineError
+from peraturan.checker.block import checker_markdown, relative_root
+from peraturan.checker.model import AnswerError, load_rules, reachable_outcomes
+from peraturan.legal.model import load_registry
 
 RULES = ROOT / "rules" / "eligibility.yml"
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "eligibility.yml").read_text(encoding="utf-8"))["cases"]

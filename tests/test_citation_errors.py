@@ -10,8 +10,8 @@ import pytest
 
 from conftest import mkdocs_build
 from diag import assert_error, assert_errors, at, position
-from peraturan.corpus import check_corpus
-from peraturan.registry import load_registry
+from peraturan.legal.corpus import check_corpus
+from peraturan.legal.model import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "regulations"
 AS_OF = dt.date(2092, 1, 1)

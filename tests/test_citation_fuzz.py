@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peraturan.citation import CitationSyntaxError, parse
-from peraturan.registry import load_registry
-from peraturan.resolver import ResolveError, resolve
-from peraturan.scan import find_citations
+from peraturan.build.scan import find_citations
+from peraturan.legal.citation import CitationSyntaxError, parse
+from peraturan.legal.model import load_registry
+from peraturan.legal.resolver import ResolveError, resolve
 
 REGISTRY = load_registry(Path(__file__).parent / "fixtures" / "regulations", "fixtures")
 WORDS = st.sampled_from(["Perpres", "1/2090", "Pasal", "ayat", "huruf", "angka", "(1a)", "(2)", "3", "12A", "I",

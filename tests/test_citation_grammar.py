@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from peraturan.citation import CitationSyntaxError, Ref, parse, parse_ref, parse_units, unit_sort_key
-from peraturan.scan import find_citations
+from peraturan.build.scan import find_citations
+from peraturan.legal.citation import CitationSyntaxError, Ref, parse, parse_ref, parse_units, unit_sort_key
 
 
 def units(body: str) -> list[tuple[str, str | None]]:

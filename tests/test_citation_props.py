@@ -33,10 +33,10 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from peraturan import render
-from peraturan.citation import LEVELS, CitationSyntaxError, Ref, parse, unit_sort_key
-from peraturan.registry import Instrument, Registry, load_registry
-from peraturan.resolver import ResolveError, resolve
+from peraturan.legal import render
+from peraturan.legal.citation import LEVELS, CitationSyntaxError, Ref, parse, unit_sort_key
+from peraturan.legal.model import Instrument, Registry, load_registry
+from peraturan.legal.resolver import ResolveError, resolve
 
 SITE_AS_OF = dt.date.fromisoformat(
     re.search(r"^\s*as_of:\s*[\"']?([0-9-]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1))

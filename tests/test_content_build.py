@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build
-from peraturan import bibliography, dated
-from peraturan.authority import load_authority
-from peraturan.registry import load_registry
-from peraturan.sitedata import format_rupiah
+from peraturan.explainer import bibliography, dated
+from peraturan.explainer.authority import load_authority
+from peraturan.explainer.sitedata import format_rupiah
+from peraturan.legal.model import load_registry
 
 pytestmark = pytest.mark.build
 

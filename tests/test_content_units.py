@@ -12,10 +12,10 @@ import pytest
 
 from conftest import ROOT
 from diag import assert_error, assert_errors, at, position
-from peraturan import bibliography, claims, content_blocks, dated, glossary
-from peraturan.authority import load_authority, render
-from peraturan.diagnostics import EngineError
-from peraturan.registry import load_registry
+from peraturan.build.diagnostics import EngineError
+from peraturan.explainer import bibliography, claims, content_blocks, dated, glossary
+from peraturan.explainer.authority import load_authority, render
+from peraturan.legal.model import load_registry
 
 AS_OF = dt.date(2026, 11, 23)
 
@@ -183,7 +183,7 @@ def test_limit_values_by_date(registry):
 
 
 def test_rupiah_is_formatted_per_language():
-    from peraturan.sitedata import format_rupiah
+    from peraturan.explainer.sitedata import format_rupiah
 
     assert (format_rupiah(3550000, "id"), format_rupiah(3550000, "en")) == ("Rp3.550.000", "Rp3,550,000")
 

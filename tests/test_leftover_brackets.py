@@ -15,9 +15,9 @@ import markdown
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from peraturan import leftover
-from peraturan.mdext import CitationContext, CitationExtension
-from peraturan.registry import load_registry
+from peraturan.legal import leftover
+from peraturan.legal.mdext import CitationContext, CitationExtension
+from peraturan.legal.model import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "regulations"
 

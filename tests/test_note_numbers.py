@@ -7,7 +7,7 @@ import re
 
 import markdown
 
-from peraturan.legalbasis import LegalBasisProcessor
+from peraturan.legal.legalbasis import LegalBasisProcessor
 
 
 class Page:

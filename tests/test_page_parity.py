@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import mkdocs_build
-from peraturan.parity import missing_counterparts
+from peraturan.build.parity import missing_counterparts
 
 
 def test_engine_names_the_missing_file():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from peraturan import sentences
+from peraturan.explainer import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPLAINERS = ("tentang-prakerja", "kelayakan", "cara-kerja", "kewenangan", "kewajiban-sanksi", "banyumas")

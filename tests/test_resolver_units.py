@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from peraturan.citation import Ref, parse
-from peraturan.registry import load_registry
-from peraturan.resolver import ResolveError, resolve
+from peraturan.legal.citation import Ref, parse
+from peraturan.legal.model import load_registry
+from peraturan.legal.resolver import ResolveError, resolve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "regulations"
 AS_OF = dt.date(2092, 1, 1)

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build
-from peraturan import safe
+from peraturan.build import safe
 
 PAYLOAD = ' X<script>alert("px1")</script><img src=x onerror=alert("px2")> [k](javascript:alert("px3")) ' \
           '<a href="javascript:alert(\'px4\')">a</a> *[x]* `y` { onclick=alert("px5") }'

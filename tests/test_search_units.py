@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from peraturan.diagnostics import EngineError
+from peraturan.build.diagnostics import EngineError
 from sitekit import searchdata, sitesearch
 from sitekit.searchwords import words
 

@@ -13,15 +13,15 @@ import pytest
 
 from conftest import ROOT
 from diag import assert_error, assert_errors, at, position
-from peraturan.bibliography import load_bibliography, ref_target
-from peraturan.diagnostics import EngineError
-from peraturan.eligibility import load_rules
-from peraturan.eligibility_block import checker_markdown
-from peraturan.profile import default_profile, read_profile
-from peraturan.registry import load_registry
-from peraturan.regpages import json_ld, metadata_table
-from peraturan.siteconfig import site_profile
-from peraturan.yamlsource import parse_yaml
+from peraturan.build.diagnostics import EngineError
+from peraturan.build.profile import default_profile, read_profile
+from peraturan.build.siteconfig import site_profile
+from peraturan.build.yamlsource import parse_yaml
+from peraturan.checker.block import checker_markdown
+from peraturan.checker.model import load_rules
+from peraturan.explainer.bibliography import load_bibliography, ref_target
+from peraturan.legal.model import load_registry
+from peraturan.legal.regpages import json_ld, metadata_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "regulations" / "perpres-1-2090.yml"
 # (type key, cite_as, name in id, name in en): the kinds of instrument another program cites

@@ -9,8 +9,10 @@ import pytest
 import yaml
 
 from diag import assert_errors, at, position
-from peraturan import legalbasis, regpages, render, sitedata, words
-from peraturan.diagnostics import EngineError
+from peraturan.build import words
+from peraturan.build.diagnostics import EngineError
+from peraturan.explainer import sitedata
+from peraturan.legal import legalbasis, regpages, render
 from sitekit import kiosk_links
 
 LABEL = "data/words.yml"

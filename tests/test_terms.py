@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from peraturan import terms
-from peraturan.diagnostics import EngineError
+from peraturan.build.diagnostics import EngineError
+from peraturan.explainer import terms
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = """concepts:

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import segno
 
-from peraturan import words
+from peraturan.build import words
 
 # Schemes that stay inside the page or the browser: never rewritten.
 _LOCAL_SCHEMES = frozenset({"", "javascript", "data", "blob", "file", "about"})

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peraturan.diagnostics import Diagnostic, EngineError, did_you_mean
-from peraturan.glossary import abbreviation_file, read_abbreviations
-from peraturan.yamlsource import Located, load_yaml
+from peraturan.build.diagnostics import Diagnostic, EngineError, did_you_mean
+from peraturan.build.yamlsource import Located, load_yaml
+from peraturan.explainer.glossary import abbreviation_file, read_abbreviations
 from sitekit.searchwords import Analyzer, fold, words
 
 LIST_KEYS = ("stop_words", "protected_words", "legal_words")

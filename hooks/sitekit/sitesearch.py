@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from peraturan.diagnostics import EngineError
+from peraturan.build.diagnostics import EngineError
 from sitekit import searchdata
 from sitekit.searchwords import Analyzer, words
 

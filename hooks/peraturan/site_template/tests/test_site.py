@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from peraturan.eligibility import load_rules  # noqa: E402
-from peraturan.registry import load_registry  # noqa: E402
-from peraturan.siteconfig import as_of, read_config, site_profile  # noqa: E402
+from peraturan.build.siteconfig import as_of, read_config, site_profile  # noqa: E402
+from peraturan.checker.model import load_rules  # noqa: E402
+from peraturan.legal.model import load_registry  # noqa: E402
 
 
 def ruleset():

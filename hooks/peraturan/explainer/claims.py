@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citation import CITATION_RE
-from .diagnostics import Diagnostic
-from .inline import blank_code_spans
-from .scan import front_matter_lines
+from ..build.diagnostics import Diagnostic
+from ..build.inline import blank_code_spans
+from ..build.scan import front_matter_lines
+from ..legal.citation import CITATION_RE
 
 NOCITE_RE = re.compile(r"<!--\s*px:nocite\b.*?-->")
 VALUE_RE = re.compile(r"<!--\s*px:value\s+key=(?P<key>[\w.-]+)[^>]*?-->")

@@ -24,12 +24,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import blocks
-from .eligibility import Question, Rule, Ruleset, RuleVersion
-from .profile import default_profile
-from .render import format_date
-from .safe import markdown as safe_markdown
-from .safe import text as escape
+from ..build import blocks
+from ..build.profile import default_profile
+from ..build.safe import markdown as safe_markdown
+from ..build.safe import text as escape
+from ..legal.render import format_date
+from .model import Question, Rule, Ruleset, RuleVersion
 
 ROOT = "__PX_CHECKER_ROOT__"
 ASSETS = {

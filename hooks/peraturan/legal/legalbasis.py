@@ -29,7 +29,7 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from . import words
+from ..build import words
 
 STYLES = ("notes", "full")
 WORDS = words.table("legal_basis")  # hooks/peraturan/words.yml

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..build.diagnostics import Diagnostic
+from ..build.scan import prose_lines
 from .citation import CITATION_RE
-from .diagnostics import Diagnostic
-from .scan import prose_lines
 
 _CODE = {"code", "pre", "script", "style", "kbd", "samp", "textarea"}
 _LINK_WITH_CITATION = re.compile(r"\[[^\[\]]*\[\[")

@@ -24,7 +24,7 @@ from markdown.util import AtomicString
 
 from .citation import CITATION_RE, CitationSyntaxError, parse
 from .legalbasis import LegalBasisProcessor
-from .registry import Registry
+from .model import Registry
 from .regpages import version_anchor
 from .render import display, preview_html
 from .resolver import Resolved, ResolvedCitation, ResolveError, resolve

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..build.diagnostics import Diagnostic, EngineError, did_you_mean
+from ..build.profile import InstrumentType, default_profile
+from ..build.safe import url_problem, visible
+from ..build.yamlsource import Located, LocatedList, load_yaml
 from .citation import LEVELS, CitationSyntaxError, Ref, parse_ref, unit_sort_key
-from .diagnostics import Diagnostic, EngineError, did_you_mean
-from .profile import InstrumentType, default_profile
-from .safe import url_problem, visible
-from .yamlsource import Located, LocatedList, load_yaml
 
 UNKNOWN = "unknown"
 EVIDENCE = ("official-text", "reported", "unverified")

@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import words
-from .citation import CitationSyntaxError, parse
-from .diagnostics import Diagnostic, did_you_mean
-from .registry import Registry, Text
-from .resolver import ResolvedCitation, ResolveError, resolve
-from .safe import url_problem
-from .yamlsource import Located, LocatedList
+from ..build import words
+from ..build.diagnostics import Diagnostic, did_you_mean
+from ..build.safe import url_problem
+from ..build.yamlsource import Located, LocatedList
+from ..legal.citation import CitationSyntaxError, parse
+from ..legal.model import Registry, Text
+from ..legal.resolver import ResolvedCitation, ResolveError, resolve
 
 UNKNOWN = "unknown"
 

@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .citation import CITATION_RE, CitationSyntaxError, parse
-from .diagnostics import Diagnostic, EngineError, did_you_mean
-from .registry import Registry, Text
-from .resolver import ResolvedCitation, ResolveError, resolve
-from .safe import url_problem
-from .yamlsource import Located, LocatedList, load_yaml
+from ..build.diagnostics import Diagnostic, EngineError, did_you_mean
+from ..build.safe import url_problem
+from ..build.yamlsource import Located, LocatedList, load_yaml
+from ..legal.citation import CITATION_RE, CitationSyntaxError, parse
+from ..legal.model import Registry, Text
+from ..legal.resolver import ResolvedCitation, ResolveError, resolve
 
 OUTCOMES = ("eligible", "probably-not-eligible", "cannot-tell")
 RULE_TYPES = ("syarat", "pengecualian", "kebijakan")

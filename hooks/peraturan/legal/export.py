@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .registry import Item, Registry, Text, Version
+from .model import Item, Registry, Text, Version
 from .regpages import legal_force
 
 FORMAT_VERSION = 1

@@ -12,12 +12,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from . import words
+from ..build import words
+from ..build.safe import markdown as safe_markdown
+from ..build.safe import text as escape
 from .corpus import Corpus
-from .registry import Instrument, Provision, Registry, Version
+from .model import Instrument, Provision, Registry, Version
 from .render import evidence_badge, format_date, item_list, label, ref_display, version_body, version_period
-from .safe import markdown as safe_markdown
-from .safe import text as escape
 
 WORDS = words.table("regulation_pages")  # hooks/peraturan/words.yml
 

@@ -23,14 +23,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import words
+from ..build import words
+from ..build.diagnostics import EngineError
+from ..build.safe import text as safe_text
+from ..build.yamlsource import Located, load_yaml
+from ..legal.model import Registry, Text
+from ..legal.resolver import ResolvedCitation
 from .bibliography import Bibliography, Entry
-from .diagnostics import EngineError
-from .registry import Registry, Text
-from .resolver import ResolvedCitation
-from .safe import text as safe_text
 from .sitedata import DataChecker, Day, format_rupiah, mark, resolve_citation
-from .yamlsource import Located, load_yaml
 
 STRENGTH = ("official-text", "official-statement", "reported", "study", "unverified")
 

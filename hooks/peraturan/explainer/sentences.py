@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from statistics import mean
 
-from . import words
-from .scan import front_matter_lines
+from ..build import words
+from ..build.scan import front_matter_lines
 
 SUMMARY_TITLES = words.table("summary_titles")  # hooks/peraturan/words.yml
 # The summary box: ``!!! abstract px-summary "Singkatnya"`` and its indented body.

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from . import words
+from ..build import words
+from ..build.safe import text as escape
 from .citation import LEVELS, Ref, Span, unit_sort_key
-from .registry import Item, Provision, Version
+from .model import Item, Provision, Version
 from .resolver import Resolved, ResolvedCitation
-from .safe import text as escape
 
 LABELS = words.table("citation_labels")  # hooks/peraturan/words.yml
 MONTHS = words.table("months")

@@ -22,13 +22,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import safe, words
-from .diagnostics import Diagnostic, EngineError, did_you_mean
-from .inline import sub_outside_code
-from .registry import Text
-from .scan import prose_lines
+from ..build import safe, words
+from ..build.diagnostics import Diagnostic, EngineError, did_you_mean
+from ..build.inline import sub_outside_code
+from ..build.scan import prose_lines
+from ..build.yamlsource import load_yaml
+from ..legal.model import Text
 from .sitedata import UNKNOWN, DataChecker, Day, evidence_badge, mark
-from .yamlsource import load_yaml
 
 REF_RE = re.compile(r"\[@(?P<key>[A-Za-z0-9][A-Za-z0-9_-]*)\](?![(\[])")
 # Neighbouring references on one line ("[@a] [@b]") form one group.

@@ -18,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, frontmatter
+from ..build import blocks, frontmatter
+from ..build.diagnostics import Diagnostic
+from ..build.scan import Found, find_citations, prose_lines
 from .citation import CitationSyntaxError, parse
-from .diagnostics import Diagnostic
-from .registry import Registry
+from .model import Registry
 from .render import display
 from .resolver import ResolvedCitation, ResolveError, resolve
-from .scan import Found, find_citations, prose_lines
 
 
 @dataclass

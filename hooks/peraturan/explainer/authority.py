@@ -22,13 +22,13 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import words
+from ..build import words
+from ..build.diagnostics import EngineError, did_you_mean
+from ..build.safe import text as escape
+from ..build.yamlsource import load_yaml
+from ..legal.model import Registry, Text
 from .bibliography import Bibliography
-from .diagnostics import EngineError, did_you_mean
-from .registry import Registry, Text
-from .safe import text as escape
 from .sitedata import DataChecker, mark
-from .yamlsource import load_yaml
 
 COLS, ROWS = 5, 6
 CELL_W, CELL_H = 150, 120

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..build.diagnostics import did_you_mean
 from .citation import Citation, Ref, Span, unit_sort_key
-from .diagnostics import did_you_mean
-from .registry import Instrument, Item, Provision, Registry, Version
+from .model import Instrument, Item, Provision, Registry, Version
 
 
 class ResolveError(ValueError):

@@ -33,16 +33,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import authority, bibliography, claims, dated, glossary, terms, words
-from .blocks import BLOCK_RE, BlockError, BlockRequest, renderer
-from .citation import CitationSyntaxError, parse
-from .diagnostics import Diagnostic, EngineError, did_you_mean
-from .inline import blank_code_spans, sub_outside_code
-from .registry import Item, Registry
-from .render import display
-from .resolver import ResolveError, resolve
-from .safe import text as escape
-from .scan import front_matter_lines, prose_lines
+from ..build import words
+from ..build.blocks import BLOCK_RE, BlockError, BlockRequest, renderer
+from ..build.diagnostics import Diagnostic, EngineError, did_you_mean
+from ..build.inline import blank_code_spans, sub_outside_code
+from ..build.safe import text as escape
+from ..build.scan import front_matter_lines, prose_lines
+from ..legal.citation import CitationSyntaxError, parse
+from ..legal.model import Item, Registry
+from ..legal.render import display
+from ..legal.resolver import ResolveError, resolve
+from . import authority, bibliography, claims, dated, glossary, terms
 from .sitedata import evidence_badge as data_badge
 
 DATA = "data"
@@ -367,7 +368,7 @@ def _lines(text: str) -> str:
 
 def _items(items: dict[str, Item], base: str, pin: str, lang: str, path: list[tuple[str, str]],
            depth: int) -> list[str]:
-    from .citation import unit_sort_key
+    from ..legal.citation import unit_sort_key
 
     lines = []
     indent = "    " * depth

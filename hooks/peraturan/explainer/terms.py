@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, EngineError
-from .scan import front_matter_lines
-from .yamlsource import Located, LocatedList, load_yaml
+from ..build.diagnostics import Diagnostic, EngineError
+from ..build.scan import front_matter_lines
+from ..build.yamlsource import Located, LocatedList, load_yaml
 
 LANGS = ("id", "en")
 TERM_OK_RE = re.compile(r"<!--\s*px:term-ok\b.*?-->")

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import words
-from .citation import CitationSyntaxError, parse
-from .diagnostics import Diagnostic
-from .registry import Registry
-from .resolver import ResolveError, resolve
-from .safe import text as escape
+from ..build import words
+from ..build.diagnostics import Diagnostic
+from ..build.safe import text as escape
+from ..legal.citation import CitationSyntaxError, parse
+from ..legal.model import Registry
+from ..legal.resolver import ResolveError, resolve
 
 ABBR_RE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>\S.*)$")
 
