@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from peraturan.build import buildstate, siteconfig, words
+from peraturan.build.dates import iso_date
 from peraturan.build.diagnostics import EngineError
 from peraturan.build.profile import default_profile
 from peraturan.build.safe import SafeLinksExtension
@@ -42,12 +43,10 @@ WORDS_FILE = "data/words.yml"  # optional: the site's own interface words (perat
 
 def _as_of(config) -> dt.date:
     value = config.extra.get("as_of")
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise PluginError(f"mkdocs.yml: extra.as_of must be a date YYYY-MM-DD, got {value!r}") from None
+    day = iso_date(value)
+    if day is None:
+        raise PluginError(f"mkdocs.yml: extra.as_of must be a date YYYY-MM-DD, got {value!r}")
+    return day
 
 
 def _languages(config) -> list[str]:
@@ -198,8 +197,8 @@ def on_post_page(output, page, config):
 
 def on_env(env, config, files):
     """``{{ day | px_date("id") }}``: a date in words, as the text writes dates ("23 November 2026")."""
-    env.filters["px_date"] = lambda day, lang="id": format_date(
-        day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), lang)
+    env.filters["px_date"] = lambda day, lang="id": format_date(iso_date(day if isinstance(day, dt.date) else str(day)),
+                                                                lang)
     return env
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from peraturan.build.dates import iso_date
 from peraturan.build.safe import url_problem
 from sitekit import kiosk_links, kiosk_pages
 
@@ -51,12 +52,10 @@ def _whole_seconds(config, key: str, default: int) -> int:
 
 
 def _as_date(value, what: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise PluginError(f"{what} must be a date YYYY-MM-DD, got {value!r}") from None
+    day = iso_date(value)
+    if day is None:
+        raise PluginError(f"{what} must be a date YYYY-MM-DD, got {value!r}")
+    return day
 
 
 def _build_date() -> dt.date:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from diag import assert_errors, at, position
-from peraturan.build import words
+from peraturan.build import dates, words
 from peraturan.build.diagnostics import EngineError
 from peraturan.explainer import sitedata
 from peraturan.legal import legalbasis, regpages, render
@@ -37,7 +37,8 @@ def test_every_module_reads_its_words_from_the_data_file():
     assert render.LABELS is words.table("citation_labels") and render.LABELS == data["citation_labels"]
     assert legalbasis.WORDS == data["legal_basis"] and regpages.WORDS == data["regulation_pages"]
     # one month table for every date written in words
-    assert sitedata.MONTHS is render.MONTHS is kiosk_links.MONTHS is words.table("months")
+    assert dates.MONTHS is kiosk_links.MONTHS is words.table("months")
+    assert sitedata.Day(2026, 11).format("en") == "November 2026"
     assert render.format_date(__import__("datetime").date(2026, 11, 23), "id") == "23 November 2026"
 
 

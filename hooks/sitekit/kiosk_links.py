@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import segno
 
 from peraturan.build import words
+from peraturan.build.dates import MONTHS  # the one month table
 
 # Schemes that stay inside the page or the browser: never rewritten.
 _LOCAL_SCHEMES = frozenset({"", "javascript", "data", "blob", "file", "about"})
@@ -42,8 +43,6 @@ WORDS = words.table("kiosk_links")  # hooks/peraturan/words.yml
 # ends with (hooks/citations.py puts them there), or before the article's end.
 _ARTICLE = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
 _ARTICLE_END = re.compile(r'<aside class="px-previews"|</article>')
-
-MONTHS = words.table("months")  # hooks/peraturan/words.yml
 
 
 def is_outside(href: str) -> bool:

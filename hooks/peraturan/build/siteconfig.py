@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .dates import iso_date
 from .diagnostics import Diagnostic, EngineError
 from .profile import Profile, read_profile
 from .yamlsource import Located, LocatedList, _Loader, parse_yaml
@@ -50,13 +51,11 @@ def as_of(config: Located, label: str) -> dt.date:
     extra = config.get("extra")
     where = extra.where("as_of") if isinstance(extra, Located) else config.where("extra")
     value = extra.get("as_of") if isinstance(extra, Located) else None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
+    day = iso_date(value)
+    if day is None:
         raise EngineError([Diagnostic(label, *where, f"extra.as_of must be a real date YYYY-MM-DD, got {value!r}",
-                                      "write it in quotes, e.g. as_of: \"2026-11-23\"")]) from None
+                                      "write it in quotes, e.g. as_of: \"2026-11-23\"")])
+    return day
 
 
 def nav_pages(nav: Any) -> list[tuple[str, tuple[int, int]]]:

@@ -28,11 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..build.dates import Period, iso_date, version_at
 from ..build.diagnostics import Diagnostic, EngineError, did_you_mean
 from ..build.safe import url_problem
-from ..build.yamlsource import Located, LocatedList, load_yaml
+from ..build.schema import FieldChecker, Text
+from ..build.yamlsource import Located, load_yaml
 from ..legal.citation import CITATION_RE, CitationSyntaxError, parse
-from ..legal.model import Registry, Text
+from ..legal.model import Registry
 from ..legal.resolver import ResolvedCitation, ResolveError, resolve
 
 OUTCOMES = ("eligible", "probably-not-eligible", "cannot-tell")
@@ -144,7 +146,7 @@ class Test:
 
 
 @dataclass(frozen=True)
-class RuleVersion:
+class RuleVersion(Period):
     valid_from: dt.date | None  # None: since the beginning
     valid_to: dt.date | None  # None: still in force
     test: Test
@@ -153,9 +155,6 @@ class RuleVersion:
     reason: Text
     note: Text | None
     where: tuple[int, int]  # line, column of the version in the rules file
-
-    def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,7 @@ class Rule:
     line: int
 
     def version_at(self, day: dt.date) -> RuleVersion | None:
-        return next((v for v in self.versions if v.in_force(day)), None)
+        return version_at(self.versions, day)
 
 
 @dataclass
@@ -278,12 +277,10 @@ def _iso(day: dt.date | None) -> str | None:
 def _day(value: dt.date | str | None, default: dt.date) -> dt.date:
     if value is None:
         return default
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise AnswerError(f"as_of must be a date YYYY-MM-DD, got {value!r}") from None
+    day = iso_date(value)
+    if day is None:
+        raise AnswerError(f"as_of must be a date YYYY-MM-DD, got {value!r}")
+    return day
 
 
 def _json(value: Any) -> str:
@@ -346,55 +343,15 @@ def _check_answer(question: Question, value: Any) -> Any:
 # --------------------------------------------------------------------------- loading
 
 
-class _Checker:
+class _Checker(FieldChecker):
+    """Collects diagnostics for the rules file; knows its lines to place a citation's column."""
+
     def __init__(self, label: str, source: str):
-        self.label = label
+        super().__init__(label, missing="see dev/EDITORS.md, 'Add an eligibility rule'")
         self.lines = source.split("\n")
-        self.problems: list[Diagnostic] = []
-
-    def error(self, where: tuple[int, int], message: str, suggestion: str = "") -> None:
-        self.problems.append(Diagnostic(self.label, where[0], where[1], message, suggestion))
-
-    def mapping(self, data: Any, where: tuple[int, int], what: str) -> Located | None:
-        if not isinstance(data, Located):
-            self.error(where, f"{what} must be a mapping (key: value)")
-            return None
-        return data
-
-    def seq(self, data: Any, where: tuple[int, int], what: str, empty_ok: bool = False) -> LocatedList | None:
-        if not isinstance(data, LocatedList) or (not data and not empty_ok):
-            self.error(where, f"{what} must be a {'' if empty_ok else 'non-empty '}list")
-            return None
-        return data
-
-    def keys(self, data: Located, required: tuple[str, ...], optional: tuple[str, ...], what: str) -> bool:
-        ok = True
-        for key in required:
-            if key not in data:
-                self.error(data.where(), f"{what}: missing field '{key}'",
-                           "see dev/EDITORS.md, 'Add an eligibility rule'")
-                ok = False
-        for key in data:
-            if key not in required and key not in optional:
-                self.error(data.where(key), f"{what}: unknown field '{key}'",
-                           did_you_mean(key, required + optional) or "remove it")
-                ok = False
-        return ok
 
     def text(self, data: Any, where: tuple[int, int], what: str) -> Text | None:
-        block = self.mapping(data, where, what)
-        if block is None:
-            return None
-        if not self.keys(block, ("id", "en"), (), what):
-            return None
-        values = []
-        for lang in ("id", "en"):
-            value = block.get(lang)
-            if not isinstance(value, str) or not value.strip():
-                self.error(block.where(lang), f"{what}: '{lang}' must be a non-empty string")
-                return None
-            values.append(" ".join(value.split()))
-        return Text(*values)
+        return super().text(data, where, what, collapse=True, stop_on_keys=True)
 
     def body_col(self, where: tuple[int, int], offset: int) -> int:
         """Column of a citation body inside a one-line scalar that starts at ``where``."""
@@ -463,7 +420,7 @@ def _read_outcomes(c: _Checker, root: Located) -> dict[str, tuple[Text, Text]]:
 
 
 def _read_questions(c: _Checker, root: Located, registry: Registry, as_of: dt.date) -> dict[str, Question]:
-    items = c.seq(root.get("questions"), root.where("questions"), "questions")
+    items = c.sequence(root.get("questions"), root.where("questions"), "questions")
     questions: dict[str, Question] = {}
     for index, raw in enumerate(items or []):
         what = f"questions[{index}]"
@@ -521,7 +478,7 @@ def _int(c: _Checker, block: Located, key: str, what: str) -> int | None:
 
 def _read_options(c: _Checker, block: Located, what: str, kind: str, registry: Registry,
                   as_of: dt.date) -> tuple[Option, ...]:
-    items = c.seq(block.get("options"), block.where("options") if "options" in block else block.where(),
+    items = c.sequence(block.get("options"), block.where("options") if "options" in block else block.where(),
                   f"{what}: options")
     options: list[Option] = []
     for index, raw in enumerate(items or []):
@@ -616,7 +573,7 @@ def _resolve(c: _Checker, body: str, registry: Registry, day: dt.date, where: tu
 
 def _read_rules(c: _Checker, root: Located, questions: dict[str, Question], registry: Registry, as_of: dt.date,
                 resolved: dict[str, ResolvedCitation]) -> list[Rule]:
-    items = c.seq(root.get("rules"), root.where("rules"), "rules")
+    items = c.sequence(root.get("rules"), root.where("rules"), "rules")
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(items or []):
@@ -670,7 +627,7 @@ VERSION_KEYS = ("valid_from", "valid_to", "pass_if", "fail_if", "min", "max", "c
 
 def _read_versions(c: _Checker, block: Located, what: str, kind: str, question: Question, registry: Registry,
                    as_of: dt.date, resolved: dict[str, ResolvedCitation]) -> tuple[RuleVersion, ...]:
-    items = c.seq(block.get("versions"), block.where("versions"), f"{what}: versions")
+    items = c.sequence(block.get("versions"), block.where("versions"), f"{what}: versions")
     versions: list[RuleVersion] = []
     for index, raw in enumerate(items or []):
         label = f"{what}: versions[{index}]"
@@ -717,13 +674,9 @@ def _read_versions(c: _Checker, block: Located, what: str, kind: str, question: 
 
 
 def _date(c: _Checker, block: Located, key: str, what: str) -> dt.date | None:
-    value = block.get(key)
-    if value is None:
+    if block.get(key) is None:
         return None
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    c.error(block.where(key), f"{what}: '{key}' must be a date YYYY-MM-DD (or left out)", f"got {value!r}")
-    return None
+    return c.date(block, key, what, allow_unknown=False, wanted="a date YYYY-MM-DD (or left out)")[1]
 
 
 def _read_test(c: _Checker, v: Located, label: str, question: Question) -> Test | None:
@@ -744,8 +697,8 @@ def _read_test(c: _Checker, v: Located, label: str, question: Question) -> Test 
                                       f"({question.min} to {question.max})")
         return Test(min=low, max=high)
     key = wanted[0]
-    values = c.seq(v.get(key), v.where(key) if key in v else v.where(), f"{label}: {key}")
-    if values is None:
+    values = c.sequence(v.get(key), v.where(key) if key in v else v.where(), f"{label}: {key}")
+    if not values:
         return None
     ok: list[str] = []
     for index, value in enumerate(values):
@@ -767,8 +720,8 @@ def _read_test(c: _Checker, v: Located, label: str, question: Question) -> Test 
 
 def _read_cites(c: _Checker, v: Located, label: str, period: tuple[dt.date | None, dt.date | None],
                 registry: Registry, as_of: dt.date, resolved: dict[str, ResolvedCitation]) -> tuple[str, ...]:
-    items = c.seq(v.get("cites"), v.where("cites") if "cites" in v else v.where(), f"{label}: cites")
-    if items is None:
+    items = c.sequence(v.get("cites"), v.where("cites") if "cites" in v else v.where(), f"{label}: cites")
+    if not items:
         return ()
     valid_from, valid_to = period
     in_force = (valid_from is None or valid_from <= as_of) and (valid_to is None or as_of <= valid_to)
@@ -839,7 +792,7 @@ def _check_numbers(c: _Checker, v: Located, label: str, test: Test, cites: tuple
 
 
 def _read_sources(c: _Checker, v: Located, label: str) -> tuple[Source, ...]:
-    items = c.seq(v.get("sources"), v.where("sources") if "sources" in v else v.where(), f"{label}: sources")
+    items = c.sequence(v.get("sources"), v.where("sources") if "sources" in v else v.where(), f"{label}: sources")
     sources = []
     for index, raw in enumerate(items or []):
         entry = c.mapping(raw, items.item_marks[index], f"{label}: sources[{index}]")
@@ -887,7 +840,7 @@ def _read_markdown_text(c: _Checker, root: Located, key: str, registry: Registry
 
 
 def _read_markdown_list(c: _Checker, root: Located, key: str, registry: Registry, as_of: dt.date) -> list[Text]:
-    items = c.seq(root.get(key), root.where(key), key)
+    items = c.sequence(root.get(key), root.where(key), key)
     texts = []
     for index, raw in enumerate(items or []):
         text = c.text(raw, items.item_marks[index], f"{key}[{index}]")

@@ -25,10 +25,11 @@ from pathlib import Path
 from ..build import words
 from ..build.diagnostics import EngineError, did_you_mean
 from ..build.safe import text as escape
+from ..build.schema import Text, mark
 from ..build.yamlsource import load_yaml
-from ..legal.model import Registry, Text
+from ..legal.model import Registry
 from .bibliography import Bibliography
-from .sitedata import DataChecker, mark
+from .sitedata import DataChecker
 
 COLS, ROWS = 5, 6
 CELL_W, CELL_H = 150, 120

@@ -26,9 +26,9 @@ from ..build import safe, words
 from ..build.diagnostics import Diagnostic, EngineError, did_you_mean
 from ..build.inline import sub_outside_code
 from ..build.scan import prose_lines
+from ..build.schema import UNKNOWN, Text, mark
 from ..build.yamlsource import load_yaml
-from ..legal.model import Text
-from .sitedata import UNKNOWN, DataChecker, Day, evidence_badge, mark
+from .sitedata import DataChecker, Day, evidence_badge
 
 REF_RE = re.compile(r"\[@(?P<key>[A-Za-z0-9][A-Za-z0-9_-]*)\](?![(\[])")
 # Neighbouring references on one line ("[@a] [@b]") form one group.

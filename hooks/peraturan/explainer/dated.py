@@ -24,13 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..build import words
+from ..build.dates import Period, iso_date, version_at
 from ..build.diagnostics import EngineError
 from ..build.safe import text as safe_text
+from ..build.schema import Text, mark
 from ..build.yamlsource import Located, load_yaml
-from ..legal.model import Registry, Text
+from ..legal.model import Registry
 from ..legal.resolver import ResolvedCitation
 from .bibliography import Bibliography, Entry
-from .sitedata import DataChecker, Day, format_rupiah, mark, resolve_citation
+from .sitedata import DataChecker, Day, format_rupiah, resolve_citation
 
 STRENGTH = ("official-text", "official-statement", "reported", "study", "unverified")
 
@@ -189,15 +191,12 @@ def _check_order(c: DataChecker, periods, marks) -> None:
 
 
 @dataclass(frozen=True)
-class LimitPeriod:
+class LimitPeriod(Period):
     valid_from: dt.date | None  # None: not known (only the oldest period)
     valid_to: dt.date | None
     value: int | None  # None: the law sets no such limit in this period
     cite: str
     note: Text | None
-
-    def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -208,7 +207,7 @@ class Limit:
     periods: tuple[LimitPeriod, ...]
 
     def at(self, day: dt.date) -> LimitPeriod | None:
-        return next((p for p in self.periods if p.in_force(day)), None)
+        return version_at(self.periods, day)
 
 
 UNITS = words.table("dated_units")  # hooks/peraturan/words.yml
@@ -328,10 +327,9 @@ def value_text(key: str, lang: str, as_of: dt.date, limits: dict[str, Limit], am
         raise ValueError_(f"unknown value '{key}' (known: as_of, {', '.join(sorted(limits))}, amount.<period>.<part>)")
     day = as_of
     if at:
-        try:
-            day = dt.date.fromisoformat(at)
-        except ValueError:
-            raise ValueError_(f"at={at!r} is not a date YYYY-MM-DD") from None
+        day = iso_date(at)
+        if day is None:
+            raise ValueError_(f"at={at!r} is not a date YYYY-MM-DD")
     period = limit.at(day)
     if period is None or period.value is None:
         raise ValueError_(f"'{key}' has no value on {day}")

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..build import words
-from ..build.diagnostics import Diagnostic, did_you_mean
+from ..build.dates import MONTHS
+from ..build.diagnostics import Diagnostic
 from ..build.safe import url_problem
+from ..build.schema import UNKNOWN, FieldChecker
 from ..build.yamlsource import Located, LocatedList
 from ..legal.citation import CitationSyntaxError, parse
-from ..legal.model import Registry, Text
+from ..legal.model import Registry
 from ..legal.resolver import ResolvedCitation, ResolveError, resolve
-
-UNKNOWN = "unknown"
 
 # How firmly we know a fact. The first three match the legal dossier's tags:
 # SEEN-PRIMARY -> official-text, SEEN-OFFICIAL -> official-statement,
@@ -32,7 +32,6 @@ EVIDENCE = ("official-text", "official-statement", "reported", "study", "unverif
 
 EVIDENCE_LABELS = words.table("evidence_labels")  # hooks/peraturan/words.yml
 
-MONTHS = words.table("months")  # hooks/peraturan/words.yml
 
 
 def evidence_badge(evidence: str, lang: str) -> str:
@@ -96,65 +95,17 @@ def format_rupiah(amount: int, lang: str) -> str:
     return "Rp" + (grouped.replace(",", ".") if lang == "id" else grouped)
 
 
-class DataChecker:
-    """Reads fields of one data file and collects diagnostics with line numbers."""
+class DataChecker(FieldChecker):
+    """Reads fields of one data file and collects diagnostics with line numbers; adds
+    partial dates, addresses and citations to the engine's field checker."""
 
     def __init__(self, label: str, registry: Registry | None = None, as_of: dt.date | None = None):
-        self.label = label
+        super().__init__(label)
         self.registry = registry
         self.as_of = as_of
-        self.problems: list[Diagnostic] = []
 
-    def error(self, where: tuple[int, int], message: str, suggestion: str = "") -> None:
-        self.problems.append(Diagnostic(self.label, where[0], where[1], message, suggestion))
-
-    def mapping(self, data: Any, where: tuple[int, int], what: str) -> Located | None:
-        if not isinstance(data, Located):
-            self.error(where, f"{what} must be a mapping (key: value)")
-            return None
-        return data
-
-    def sequence(self, data: Any, where: tuple[int, int], what: str, allow_empty: bool = False) -> LocatedList:
-        if not isinstance(data, LocatedList) or (not data and not allow_empty):
-            self.error(where, f"{what} must be a{'' if allow_empty else ' non-empty'} list")
-            return LocatedList()
-        return data
-
-    def keys(self, data: Located, required: tuple[str, ...], optional: tuple[str, ...], what: str) -> bool:
-        ok = True
-        for key in required:
-            if key not in data:
-                self.error(data.where(), f"{what}: missing field '{key}'", f"add '{key}:'")
-                ok = False
-        for key in data:
-            if key not in required and key not in optional:
-                self.error(data.where(key), f"{what}: unknown field '{key}'",
-                           did_you_mean(key, required + optional) or "remove it")
-                ok = False
-        return ok
-
-    def string(self, data: Located, key: str, what: str, allow_unknown: bool = False) -> str | None:
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.error(data.where(key), f"{what}: '{key}' must be a non-empty string")
-            return None
-        if value.strip() == UNKNOWN and not allow_unknown:
-            self.error(data.where(key), f"{what}: '{key}' may not be 'unknown'")
-            return None
-        return value.strip()
-
-    def text(self, data: Any, where: tuple[int, int], what: str) -> Text | None:
-        """A bilingual string ``{id: ..., en: ...}``; both are required."""
-        block = self.mapping(data, where, what)
-        if block is None:
-            return None
-        self.keys(block, ("id", "en"), (), what)
-        values = [block.get(lang) for lang in ("id", "en")]
-        for lang, value in zip(("id", "en"), values, strict=True):
-            if not isinstance(value, str) or not value.strip():
-                self.error(block.where(lang), f"{what}: '{lang}' must be a non-empty string")
-                return None
-        return Text(values[0].strip(), values[1].strip())
+    def evidence(self, data: Located, key: str, what: str) -> str:
+        return self.one_of(data, key, what, EVIDENCE)
 
     def day(self, data: Located, key: str, what: str, allow_unknown: bool = True) -> tuple[bool, Day | None]:
         value = data.get(key)
@@ -167,18 +118,10 @@ class DataChecker:
             return False, None
         return True, parsed
 
-    def evidence(self, data: Located, key: str, what: str) -> str:
-        value = data.get(key)
-        if value not in EVIDENCE:
-            self.error(data.where(key), f"{what}: evidence must be one of {', '.join(EVIDENCE)}",
-                       did_you_mean(str(value), EVIDENCE) or f"got {value!r}")
-            return "unverified"
-        return value
-
     def url(self, data: Located, key: str, what: str) -> str | None:
         """An address, or None when the field says ``unknown``."""
         value = self.string(data, key, what, allow_unknown=True)
-        if value is None or value == UNKNOWN:
+        if value is None:
             return None
         if url_problem(value):
             self.error(data.where(key), f"{what}: '{key}' {url_problem(value)}, or be unknown")
@@ -235,10 +178,3 @@ def resolve_citation(body: str, registry: Registry | None, as_of: dt.date | None
     except (CitationSyntaxError, ResolveError) as error:
         kind = "malformed citation" if isinstance(error, CitationSyntaxError) else "unresolved citation"
         return Diagnostic("", 0, 0, f"{kind} [[{body}]]: {error.message}", error.suggestion)
-
-
-def mark(seq: Any, index: int) -> tuple[int, int]:
-    """Line and column of item ``index`` of a loaded list."""
-    if isinstance(seq, LocatedList) and index < len(seq.item_marks):
-        return seq.item_marks[index]
-    return (getattr(seq, "line", 0), getattr(seq, "col", 0))

@@ -11,7 +11,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .model import Item, Registry, Text, Version
+from ..build.schema import Text
+from .model import Item, Registry, Version
 from .regpages import legal_force
 
 FORMAT_VERSION = 1

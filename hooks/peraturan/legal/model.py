@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..build.dates import Period, version_at
 from ..build.diagnostics import Diagnostic, EngineError, did_you_mean
 from ..build.profile import InstrumentType, default_profile
 from ..build.safe import url_problem, visible
-from ..build.yamlsource import Located, LocatedList, load_yaml
+from ..build.schema import UNKNOWN, FieldChecker, Text, mark
+from ..build.yamlsource import Located, load_yaml
 from .citation import LEVELS, CitationSyntaxError, Ref, parse_ref, unit_sort_key
 
-UNKNOWN = "unknown"
 EVIDENCE = ("official-text", "reported", "unverified")
 # A provision version may also be our own summary of a provision whose wording
 # was not found (its existence and gist come from another official text).
@@ -27,17 +28,6 @@ VERSION_EVIDENCE = ("official-text", "summary", "reported", "unverified")
 SOURCE_KINDS = ("official", "mirror", "news", "study")
 RELATION_TYPES = ("amends", "replaces", "implements")
 INVERSE = {"amends": "amended-by", "replaces": "replaced-by", "implements": "implemented-by"}
-
-
-@dataclass(frozen=True)
-class Text:
-    """A bilingual string. ``en`` may be empty where no translation exists."""
-
-    id: str
-    en: str = ""
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en else self.id
 
 
 @dataclass(frozen=True)
@@ -50,7 +40,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Version:
+class Version(Period):
     valid_from: dt.date | None  # None: not known (only the oldest version)
     valid_to: dt.date | None  # None: still in force
     by: str | None
@@ -61,9 +51,6 @@ class Version:
     summary: Text | None
     items: dict[str, Item]
     note: Text | None
-
-    def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
     def item(self, path: tuple[str, ...]) -> Item | None:
         items = self.items
@@ -84,7 +71,7 @@ class Provision:
     line: int
 
     def version_at(self, day: dt.date) -> Version | None:
-        return next((v for v in self.versions if v.in_force(day)), None)
+        return version_at(self.versions, day)
 
     @property
     def current(self) -> Version:
@@ -172,88 +159,17 @@ class Registry:
 # --------------------------------------------------------------------------- loading
 
 
-class _Checker:
-    """Collects diagnostics for one file while reading its fields."""
+class _Checker(FieldChecker):
+    """Collects diagnostics for one registry file while reading its fields."""
 
     def __init__(self, label: str):
-        self.label = label
-        self.problems: list[Diagnostic] = []
-
-    def error(self, where: tuple[int, int], message: str, suggestion: str = "") -> None:
-        self.problems.append(Diagnostic(self.label, where[0], where[1], message, suggestion))
-
-    def mapping(self, data: Any, where: tuple[int, int], what: str) -> Located | None:
-        if not isinstance(data, Located):
-            self.error(where, f"{what} must be a mapping (key: value)")
-            return None
-        return data
-
-    def keys(self, data: Located, required: tuple[str, ...], optional: tuple[str, ...], what: str) -> bool:
-        ok = True
-        for key in required:
-            if key not in data:
-                self.error(data.where(), f"{what}: missing field '{key}'", f"add '{key}:' (see dev/REGISTRY-FORMAT.md)")
-                ok = False
-        for key in data:
-            if key not in required and key not in optional:
-                hint = did_you_mean(key, required + optional)
-                self.error(data.where(key), f"{what}: unknown field '{key}'", hint or "remove it")
-                ok = False
-        return ok
+        super().__init__(label, missing="add '{key}:' (see dev/REGISTRY-FORMAT.md)")
 
     def string(self, data: Located, key: str, what: str, allow_unknown: bool = False) -> str | None:
-        value = data.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str) or not value.strip():
-            self.error(data.where(key), f"{what}: '{key}' must be a non-empty string")
-            return None
-        if value.strip() == UNKNOWN:
-            if allow_unknown:
-                return None
-            self.error(data.where(key), f"{what}: '{key}' may not be 'unknown'")
-        return value.strip()
-
-    def date(self, data: Located, key: str, what: str, allow_unknown: bool = True) -> tuple[bool, dt.date | None]:
-        """(ok, date); date None means unknown."""
-        value = data.get(key)
-        if value is None and key not in data:
-            return True, None
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return True, value
-        if value == UNKNOWN and allow_unknown:
-            return True, None
-        if isinstance(value, str):
-            try:
-                return True, dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        wanted = "a date YYYY-MM-DD" + (" or unknown" if allow_unknown else "")
-        self.error(data.where(key), f"{what}: '{key}' must be {wanted}", f"got {value!r}")
-        return False, None
+        return super().string(data, key, what, allow_unknown, numbers=True)  # a number: 36, 2020
 
     def evidence(self, data: Located, key: str, what: str, tags: tuple[str, ...] = EVIDENCE) -> str:
-        value = data.get(key)
-        if value not in tags:
-            self.error(data.where(key), f"{what}: evidence must be one of {', '.join(tags)}",
-                       did_you_mean(str(value), tags) or f"got {value!r}")
-            return "unverified"
-        return value
-
-    def text(self, data: Any, where: tuple[int, int], what: str, need_en: bool = True) -> Text | None:
-        block = self.mapping(data, where, what)
-        if block is None:
-            return None
-        self.keys(block, ("id", "en") if need_en else ("id",), () if need_en else ("en",), what)
-        id_text = block.get("id")
-        en_text = block.get("en", "")
-        if not isinstance(id_text, str) or not id_text.strip():
-            self.error(block.where("id"), f"{what}: 'id' must be a non-empty string")
-            return None
-        if need_en and (not isinstance(en_text, str) or not en_text.strip()):
-            self.error(block.where("en"), f"{what}: 'en' must be a non-empty string", "add the English translation")
-            return None
-        return Text(id_text.strip(), (en_text or "").strip())
+        return self.one_of(data, key, what, tags)
 
 
 def load_registry(folder: Path, label_root: str = "", types: tuple[InstrumentType, ...] | None = None) -> Registry:
@@ -337,7 +253,7 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str, types: tuple
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         c.error(root.where("aliases"), "aliases must be a list of strings")
         aliases = []
-    name_marks = {a: _mark(root.get("aliases"), i) for i, a in reversed(list(enumerate(aliases)))}
+    name_marks = {a: mark(root.get("aliases"), i) for i, a in reversed(list(enumerate(aliases)))}
     if cite_as:
         name_marks[cite_as] = root.where("cite_as")
     name = c.text(root.get("name"), root.where("name"), "name")
@@ -351,7 +267,7 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str, types: tuple
     if not isinstance(raw_notes, list):
         c.error(root.where("notes"), "notes must be a list of {id, en} texts", f"got {raw_notes!r}")
         raw_notes = []
-    notes = tuple(t for t in (c.text(n, _mark(raw_notes, i), f"notes[{i}]") for i, n in enumerate(raw_notes)) if t)
+    notes = tuple(t for t in (c.text(n, mark(raw_notes, i), f"notes[{i}]") for i, n in enumerate(raw_notes)) if t)
     provisions = _read_provisions(c, root)
     if c.problems or not (ident and number and cite_as and name):
         return None
@@ -360,12 +276,6 @@ def _read_instrument(c: _Checker, data: Any, stem: str, label: str, types: tuple
         title=title, title_evidence=title_evidence, dates=dates, gazette=gazette, status=status, sources=sources,
         relations=relations, notes=notes, provisions=provisions, path=label, name_marks=name_marks,
     )
-
-
-def _mark(seq: Any, index: int) -> tuple[int, int]:
-    if isinstance(seq, LocatedList) and index < len(seq.item_marks):
-        return seq.item_marks[index]
-    return (getattr(seq, "line", 0), getattr(seq, "col", 0))
 
 
 def _read_title(c: _Checker, root: Located) -> tuple[Text | None, str]:
@@ -407,7 +317,7 @@ def _read_sources(c: _Checker, root: Located) -> tuple[Source, ...]:
         return ()
     sources = []
     for index, raw in enumerate(items):
-        block = c.mapping(raw, _mark(items, index), f"sources[{index}]")
+        block = c.mapping(raw, mark(items, index), f"sources[{index}]")
         if block is None or not c.keys(block, ("url", "label", "kind", "read"), (), f"sources[{index}]"):
             continue
         url = c.string(block, "url", f"sources[{index}]")
@@ -433,7 +343,7 @@ def _read_relations(c: _Checker, root: Located) -> list[Relation]:
     relations = []
     for index, raw in enumerate(items):
         what = f"relations[{index}]"
-        block = c.mapping(raw, _mark(items, index), what)
+        block = c.mapping(raw, mark(items, index), what)
         if block is None or not c.keys(block, ("type", "target", "evidence"), ("via", "source"), what):
             continue
         kind = block.get("type")
@@ -526,7 +436,7 @@ def _read_provisions(c: _Checker, root: Located) -> dict[Ref, Provision]:
         return {}
     provisions: dict[Ref, Provision] = {}
     for index, raw in enumerate(items):
-        block = c.mapping(raw, _mark(items, index), f"provisions[{index}]")
+        block = c.mapping(raw, mark(items, index), f"provisions[{index}]")
         if block is None or not c.keys(block, ("ref", "heading", "versions"), (), f"provisions[{index}]"):
             continue
         written = block.get("ref")
@@ -564,7 +474,7 @@ def _read_versions(c: _Checker, block: Located, what: str) -> tuple[Version, ...
     marks: list[tuple[int, int]] = []
     for index, raw in enumerate(items):
         label = f"{what}: versions[{index}]"
-        v = c.mapping(raw, _mark(items, index), label)
+        v = c.mapping(raw, mark(items, index), label)
         if v is None or not c.keys(v, VERSION_REQUIRED, VERSION_OPTIONAL, label):
             continue
         ok_from, valid_from = c.date(v, "valid_from", label)

@@ -12,13 +12,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from ..build import words
+from ..build.dates import in_words
 from ..build.safe import text as escape
 from .citation import LEVELS, Ref, Span, unit_sort_key
 from .model import Item, Provision, Version
 from .resolver import Resolved, ResolvedCitation
 
 LABELS = words.table("citation_labels")  # hooks/peraturan/words.yml
-MONTHS = words.table("months")
 
 
 def label(lang: str, key: str) -> str:
@@ -137,8 +137,7 @@ def ref_display(ref: Ref, lang: str) -> str:
 def format_date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return label(lang, "unknown")
-    months = MONTHS[lang]
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return in_words(day, lang)
 
 
 def version_period(version: Version, lang: str) -> str:
