@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from scale_build import list_regulation_pages  # noqa: E402
 from scale_build import make_project as make_corpus  # noqa: E402
 
-from peraturan.legal.model import load_registry  # noqa: E402
+from peraturan.legal.loader import load_registry  # noqa: E402
 
 UNUSED_HOOKS = ("hooks/content.py", "hooks/checker.py")
 

@@ -47,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from peraturan.legal.model import load_registry  # noqa: E402
+from peraturan.legal.loader import load_registry  # noqa: E402
 
 PAGES_PER_SECTION = 25
 SECTIONS_PER_PROGRAM = 20

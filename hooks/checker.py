@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from peraturan.build import buildstate
 from peraturan.build.diagnostics import EngineError
 from peraturan.checker import block as eligibility_block
-from peraturan.checker.model import load_rules
+from peraturan.checker.loader import load_rules
 
 RULES = "rules/eligibility.yml"
 MARKER = "<!-- px:checker"

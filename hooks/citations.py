@@ -32,8 +32,8 @@ from peraturan.build.profile import default_profile
 from peraturan.build.safe import SafeLinksExtension
 from peraturan.legal import corpus, export, leftover, regpages
 from peraturan.legal.legalbasis import STYLES
+from peraturan.legal.loader import load_registry
 from peraturan.legal.mdext import CitationContext, CitationExtension
-from peraturan.legal.model import load_registry
 from peraturan.legal.render import format_date
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page

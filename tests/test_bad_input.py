@@ -17,10 +17,10 @@ import pytest
 from conftest import ROOT
 from peraturan.build import siteconfig
 from peraturan.build.diagnostics import EngineError
-from peraturan.checker.model import load_rules
+from peraturan.checker.loader import load_rules
 from peraturan.explainer import content_blocks
 from peraturan.legal.corpus import check_corpus
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 
 AS_OF = dt.date(2026, 11, 23)
 REG = "regulations/perpres-36-2020.yml"

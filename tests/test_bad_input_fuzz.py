@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from peraturan.build import siteconfig, words
 from peraturan.build.diagnostics import EngineError
-from peraturan.checker.model import load_rules
+from peraturan.checker.loader import load_rules
 from peraturan.explainer import content_blocks
 from peraturan.legal.corpus import check_corpus
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 
 AS_OF = dt.date(2026, 11, 23)
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -19,8 +19,8 @@ from a11y_tools import inject_axe
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from peraturan.checker.model import load_rules
-from peraturan.legal.model import load_registry
+from peraturan.checker.loader import load_rules
+from peraturan.legal.loader import load_registry
 
 pytestmark = pytest.mark.browser
 

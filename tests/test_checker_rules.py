@@ -16,8 +16,10 @@ from conftest import ROOT
 from diag import assert_error, assert_errors, at, line_col, position
 from peraturan.build.diagnostics import EngineError
 from peraturan.checker.block import checker_markdown, relative_root
-from peraturan.checker.model import AnswerError, load_rules, reachable_outcomes
-from peraturan.legal.model import load_registry
+from peraturan.checker.loader import load_rules
+from peraturan.checker.model import AnswerError
+from peraturan.checker.paths import reachable_outcomes
+from peraturan.legal.loader import load_registry
 
 RULES = ROOT / "rules" / "eligibility.yml"
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "eligibility.yml").read_text(encoding="utf-8"))["cases"]

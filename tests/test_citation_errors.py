@@ -11,7 +11,7 @@ import pytest
 from conftest import mkdocs_build
 from diag import assert_error, assert_errors, at, position
 from peraturan.legal.corpus import check_corpus
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "regulations"
 AS_OF = dt.date(2092, 1, 1)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from peraturan.build.scan import find_citations
 from peraturan.legal.citation import CitationSyntaxError, parse
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 from peraturan.legal.resolver import ResolveError, resolve
 
 REGISTRY = load_registry(Path(__file__).parent / "fixtures" / "regulations", "fixtures")

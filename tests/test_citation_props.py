@@ -35,7 +35,8 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from peraturan.legal import render
 from peraturan.legal.citation import LEVELS, CitationSyntaxError, Ref, parse, unit_sort_key
-from peraturan.legal.model import Instrument, Registry, load_registry
+from peraturan.legal.loader import load_registry
+from peraturan.legal.model import Instrument, Registry
 from peraturan.legal.resolver import ResolveError, resolve
 
 SITE_AS_OF = dt.date.fromisoformat(

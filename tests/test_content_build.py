@@ -14,7 +14,7 @@ from conftest import ROOT, mkdocs_build
 from peraturan.explainer import bibliography, dated
 from peraturan.explainer.authority import load_authority
 from peraturan.explainer.sitedata import format_rupiah
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 
 pytestmark = pytest.mark.build
 

@@ -15,7 +15,7 @@ from diag import assert_error, assert_errors, at, position
 from peraturan.build.diagnostics import EngineError
 from peraturan.explainer import bibliography, claims, content_blocks, dated, glossary
 from peraturan.explainer.authority import load_authority, render
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 
 AS_OF = dt.date(2026, 11, 23)
 

@@ -16,8 +16,8 @@ import pytest
 
 from conftest import ROOT, mkdocs_build
 from peraturan.legal import leftover
+from peraturan.legal.loader import load_registry
 from peraturan.legal.mdext import CitationContext, CitationExtension
-from peraturan.legal.model import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "regulations"
 

@@ -20,8 +20,9 @@ from a11y_tools import run_axe, served_url, site_pages, wait_for_scripts
 
 from conftest import ROOT, StaticServer, free_port, guarded_context
 from peraturan.build.siteconfig import as_of, read_config, site_profile
-from peraturan.checker.model import AnswerError, load_rules
-from peraturan.legal.model import load_registry
+from peraturan.checker.loader import load_rules
+from peraturan.checker.model import AnswerError
+from peraturan.legal.loader import load_registry
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
 

@@ -14,7 +14,7 @@ import pytest
 
 from diag import assert_error, assert_errors, at, position
 from peraturan.build.diagnostics import EngineError
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "regulations"
 ONE, TWO = "regulations/perpres-1-2090.yml", "regulations/perpres-2-2091.yml"

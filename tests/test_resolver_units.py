@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from peraturan.legal.citation import Ref, parse
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 from peraturan.legal.resolver import ResolveError, resolve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "regulations"

@@ -18,9 +18,9 @@ from peraturan.build.profile import default_profile, read_profile
 from peraturan.build.siteconfig import site_profile
 from peraturan.build.yamlsource import parse_yaml
 from peraturan.checker.block import checker_markdown
-from peraturan.checker.model import load_rules
+from peraturan.checker.loader import load_rules
 from peraturan.explainer.bibliography import load_bibliography, ref_target
-from peraturan.legal.model import load_registry
+from peraturan.legal.loader import load_registry
 from peraturan.legal.regpages import json_ld, metadata_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "regulations" / "perpres-1-2090.yml"

@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from peraturan.build.siteconfig import as_of, read_config, site_profile  # noqa: E402
-from peraturan.checker.model import load_rules  # noqa: E402
-from peraturan.legal.model import load_registry  # noqa: E402
+from peraturan.checker.loader import load_rules  # noqa: E402
+from peraturan.legal.loader import load_registry  # noqa: E402
 
 
 def ruleset():
