@@ -4,7 +4,7 @@ Event by event:
 
 - ``on_config`` (after ``citations.py`` loaded the registry): load and check
   ``data/`` (amounts, limits, authority map, bibliography) and the abbreviation
-  lists in ``includes/``. Importing ``peraturan.content_blocks`` registers the
+  lists in ``includes/``. Importing ``peraturan.explainer.pages`` (which uses ``content_blocks``) registers the
   block renderers before ``blocks.py`` expands any page.
 - ``on_pre_build``: the claim lint, the term lint (one name per concept,
   ``data/terms.yml``), source references ``[@key]`` and inline values of every
@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 
 from peraturan.build import buildstate
 from peraturan.build.diagnostics import EngineError
-from peraturan.explainer import content_blocks, glossary, sitedata
+from peraturan.explainer import data, glossary, pages, sitedata
 from sitekit import stacked_tables
 
 
@@ -43,8 +43,8 @@ def on_config(config):
     if buildstate.registry is None or context is None:
         raise PluginError("hooks/content.py must be listed after hooks/citations.py")
     try:
-        used = content_blocks.used_data(Path(config.docs_dir))
-        content_blocks.load(root, buildstate.registry, context.as_of, used)
+        used = data.used_data(Path(config.docs_dir))
+        data.load(root, buildstate.registry, context.as_of, used)
     except EngineError as error:
         raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
     # The notice banner says the as-of date in words, like the text ("1 Oktober 2025").
@@ -59,9 +59,9 @@ def on_pre_build(config):
         label = docs_dir.relative_to(root).as_posix()
     except ValueError:
         label = docs_dir.as_posix()
-    problems = content_blocks.check_pages(docs_dir, _languages(config), label,
+    problems = pages.check_pages(docs_dir, _languages(config), label,
                                           (buildstate.profile.regulations_folder,))
-    problems += content_blocks.check_data_terms(root)
+    problems += pages.check_data_terms(root)
     if problems:
         raise PluginError(f"{len(problems)} content problem(s):\n" + "\n".join(p.format() for p in problems))
 
@@ -69,8 +69,8 @@ def on_pre_build(config):
 @event_priority(40)  # after blocks.py (50) expanded generated blocks
 def on_page_markdown(markdown, page, config, files):
     lang, _, rel = page.file.src_uri.partition("/")
-    markdown = content_blocks.expand_inline(markdown, lang, rel)
-    if lang in content_blocks.STATE.abbreviations:
+    markdown = pages.expand_inline(markdown, lang, rel)
+    if lang in data.STATE.abbreviations:
         markdown += glossary.append_line(lang)
     return markdown
 

@@ -18,7 +18,7 @@ from conftest import ROOT
 from peraturan.build import siteconfig
 from peraturan.build.diagnostics import EngineError
 from peraturan.checker.loader import load_rules
-from peraturan.explainer import content_blocks
+from peraturan.explainer import data as site_data
 from peraturan.legal.corpus import check_corpus
 from peraturan.legal.loader import load_registry
 
@@ -68,7 +68,7 @@ def _load(kind: str, root: Path, registry):
     if kind == "rules":
         return lambda: load_rules(root / RULES, registry, AS_OF, RULES)
     if kind == "data":
-        return lambda: content_blocks.load(root, registry, AS_OF)
+        return lambda: site_data.load(root, registry, AS_OF)
     raise AssertionError(kind)
 
 

@@ -21,7 +21,7 @@ from conftest import ROOT
 from peraturan.build import siteconfig, words
 from peraturan.build.diagnostics import EngineError
 from peraturan.checker.loader import load_rules
-from peraturan.explainer import content_blocks
+from peraturan.explainer import data as site_data
 from peraturan.legal.corpus import check_corpus
 from peraturan.legal.loader import load_registry
 
@@ -63,7 +63,7 @@ def _loader(name: str, root: Path, registry):
         return lambda: load_registry(root / "regulations", "regulations")
     if name.startswith("rules/"):
         return lambda: load_rules(root / name, registry, AS_OF, name)
-    return lambda: content_blocks.load(root, registry, AS_OF)
+    return lambda: site_data.load(root, registry, AS_OF)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT
 from diag import assert_error, assert_errors, at, position
 from peraturan.build.diagnostics import EngineError
-from peraturan.explainer import bibliography, claims, content_blocks, dated, glossary
+from peraturan.explainer import bibliography, claims, dated, glossary
+from peraturan.explainer import data as site_data
 from peraturan.explainer.authority import load_authority, render
 from peraturan.legal.loader import load_registry
 
@@ -290,9 +291,9 @@ def test_a_missing_abbreviation_in_english_is_reported():
 def test_a_site_without_blocks_needs_no_data(tmp_path):
     (tmp_path / "id").mkdir()
     (tmp_path / "id" / "index.md").write_text("# Halo\n", encoding="utf-8")
-    assert content_blocks.used_data(tmp_path) == set()
+    assert site_data.used_data(tmp_path) == set()
     (tmp_path / "id" / "index.md").write_text("<!-- px:authority-map -->\n", encoding="utf-8")
-    assert content_blocks.used_data(tmp_path) == {"authority", "bibliography"}
+    assert site_data.used_data(tmp_path) == {"authority", "bibliography"}
 
 
 def test_a_node_label_too_long_for_its_box_is_refused(registry, bib, tmp_path):

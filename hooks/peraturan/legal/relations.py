@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..build.diagnostics import Diagnostic, did_you_mean
 from ..build.safe import url_problem
-from ..build.schema import FieldChecker, mark
+from ..build.schema import FieldChecker
 from ..build.yamlsource import Located
 from .model import (
     INVERSE,
@@ -22,11 +22,7 @@ def read_relations(c: FieldChecker, root: Located) -> list[Relation]:
         c.error(root.where("relations"), "relations must be a list (may be empty: [])")
         return []
     relations = []
-    for index, raw in enumerate(items):
-        what = f"relations[{index}]"
-        block = c.mapping(raw, mark(items, index), what)
-        if block is None or not c.keys(block, ("type", "target", "evidence"), ("via", "source"), what):
-            continue
+    for _, block, what in c.entries(items, "relations", ("type", "target", "evidence"), ("via", "source")):
         kind = block.get("type")
         if kind not in RELATION_TYPES:
             c.error(block.where("type"), f"{what}: type must be one of {', '.join(RELATION_TYPES)}",

@@ -233,3 +233,56 @@ def preview_html(unit: Resolved, lang: str, dom_id: str, href: str) -> str:
         f'<p class="px-preview__title"><strong>{head}</strong>'
         f'{" — " + escape(heading) if heading else ""}</p>{"".join(blocks)}</div>'
     )
+
+
+# ----------------------------------------------------------------------------- the law's wording in a page
+
+BOX_WORDS = words.table("provision_block")  # hooks/peraturan/build/words.yml
+
+
+def provision_box(resolved: ResolvedCitation, body: str, lang: str) -> str:
+    """The ``px:provision`` block: one provision's wording (version in force or pinned) as
+    Markdown, each huruf/angka cited on its own, under the version's evidence tag.
+
+    The law's own words are not the reading flow: they sit in a collapsed "Bunyi pasal" /
+    "Text of the article" box (a ``details`` element, styled like pymdownx.details' ``???``),
+    one tap away; the page's prose says the same in plain words."""
+    version = resolved.units[0].version
+    box = BOX_WORDS[lang]
+    pin = f" @{resolved.day.isoformat()}" if resolved.pinned else ""
+    base = body.split("@")[0].strip()
+    title = f"{box['box']}: {escape(display(resolved, lang))}"
+    out = ['<details class="quote px-law-box" markdown>', f"<summary>{title}</summary>", "",
+           '<div class="px-provision" markdown>', "", f"[[{body}]] {evidence_badge(version.evidence, lang)}", ""]
+    if version.text_id:
+        out.append(f'<p class="px-law" lang="id">{_lines(version.text_id)}</p>')
+        if lang == "en" and version.text_en:
+            out.append(f'<p class="px-translation"><em>{box["translation"]}:</em><br>{_lines(version.text_en)}</p>')
+        out.append("")
+    elif version.summary:
+        out += [f"*{box['summary']}:* {escape(version.summary.get(lang))}", ""]
+    out += _cited_items(version.items, base, pin, lang, [], 0)
+    out += ["", "</div>", "", "</details>"]
+    return "\n".join(out)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(escape(line.strip()) for line in text.splitlines() if line.strip())
+
+
+def _cited_items(items: dict[str, Item], base: str, pin: str, lang: str, path: list[tuple[str, str]],
+                 depth: int) -> list[str]:
+    """The huruf/angka as a Markdown list, each followed by its own citation."""
+    lines = []
+    indent = "    " * depth
+    for key in sorted(items, key=unit_sort_key):
+        item = items[key]
+        here = [*path, ("huruf" if key.isalpha() else "angka", key)]
+        cite = base + "".join(f" {level} {value}" for level, value in here) + pin
+        text = f'<span lang="id">{escape(item.text.id)}</span>'
+        if lang == "en" and item.text.en:
+            text += f' <span class="px-translation">({escape(item.text.en)})</span>'
+        lines.append(f"{indent}- **{key}.** {text} [[{cite}]]")
+        if item.items:
+            lines += _cited_items(item.items, base, pin, lang, here, depth + 1)
+    return lines
