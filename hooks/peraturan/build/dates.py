@@ -56,3 +56,13 @@ V = TypeVar("V", bound=_Dated)
 def version_at(versions: Iterable[V], day: dt.date) -> V | None:
     """The version in force on ``day``, or None."""
     return next((v for v in versions if v.in_force(day)), None)
+
+
+class Versioned:
+    """A thing with dated ``versions`` (a provision, a rule, a limit's periods)."""
+
+    versions: tuple
+
+    def version_at(self, day: dt.date):
+        """The version in force on ``day``, or None."""
+        return version_at(self.versions, day)

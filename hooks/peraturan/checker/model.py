@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..build.dates import Period, iso_date, version_at
+from ..build.dates import Period, Versioned, iso_date
 from ..build.schema import Text
 from ..legal.resolver import ResolvedCitation
 
@@ -146,16 +146,13 @@ class RuleVersion(Period):
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(Versioned):
     id: str
     type: str
     name: Text
     question: str
     versions: tuple[RuleVersion, ...]
     line: int
-
-    def version_at(self, day: dt.date) -> RuleVersion | None:
-        return version_at(self.versions, day)
 
 
 @dataclass

@@ -45,14 +45,19 @@ _PIN = re.compile(r"\s*@\s*(?P<date>\S+)\s*$")
 _UNITS_START = re.compile(r"(?i)(?<![^\W\d_])pasal(?![^\W\d_])")
 
 
-class CitationSyntaxError(ValueError):
-    """A citation that does not follow the grammar. ``offset`` is into the body."""
+class CitationError(ValueError):
+    """A citation that cannot be used: its message, the offset into the body where the
+    problem starts, and a suggestion."""
 
     def __init__(self, message: str, offset: int = 0, suggestion: str = ""):
         super().__init__(message)
         self.message = message
         self.offset = offset
         self.suggestion = suggestion
+
+
+class CitationSyntaxError(CitationError):
+    """A citation that does not follow the grammar."""
 
 
 @dataclass(frozen=True, order=True)

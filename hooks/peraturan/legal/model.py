@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..build.dates import Period, version_at
+from ..build.dates import Period, Versioned
 from ..build.profile import InstrumentType
 from ..build.schema import Text
 from .citation import Ref, unit_sort_key
@@ -58,14 +58,11 @@ class Version(Period):
 
 
 @dataclass(frozen=True)
-class Provision:
+class Provision(Versioned):
     ref: Ref
     heading: Text
     versions: tuple[Version, ...]
     line: int
-
-    def version_at(self, day: dt.date) -> Version | None:
-        return version_at(self.versions, day)
 
     @property
     def current(self) -> Version:

@@ -44,16 +44,21 @@ def display(resolved: ResolvedCitation, lang: str) -> str:
     return text
 
 
-def _units_id(spans: tuple[Span, ...]) -> str:
+def _span_texts(spans: tuple[Span, ...], relative: Callable[[Ref, Ref | None], str], to: str) -> list[str]:
+    """Each span as text, every unit written relative to the one before it."""
     pieces = []
     previous: Ref | None = None
     for span in spans:
-        text = _relative_id(span.start, previous)
+        text = relative(span.start, previous)
         if span.end is not None:
-            text += " sampai dengan " + _relative_id(span.end, span.start)
+            text += f" {to} " + relative(span.end, span.start)
         pieces.append(text)
         previous = span.end or span.start  # the parser reads the next unit against the last one written
-    return _join(pieces, "dan")
+    return pieces
+
+
+def _units_id(spans: tuple[Span, ...]) -> str:
+    return _join(_span_texts(spans, _relative_id, "sampai dengan"), "dan")
 
 
 def _relative_id(ref: Ref, previous: Ref | None) -> str:
@@ -89,15 +94,7 @@ def _unit_id(level: str, value: str) -> str:
 def _units_en(spans: tuple[Span, ...]) -> str:
     pasals = {span.start.pasal for span in spans} | {span.end.pasal for span in spans if span.end}
     many = len(pasals) > 1
-    pieces = []
-    previous: Ref | None = None
-    for span in spans:
-        text = _relative_en(span.start, previous)
-        if span.end is not None:
-            text += " to " + _relative_en(span.end, span.start)
-        pieces.append(text)
-        previous = span.end or span.start
-    joined = _join(pieces, "and", comma_before_last=False)
+    joined = _join(_span_texts(spans, _relative_en, "to"), "and", comma_before_last=False)
     return ("Articles " if many else "Article ") + joined
 
 

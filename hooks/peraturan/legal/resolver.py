@@ -13,18 +13,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..build.diagnostics import did_you_mean
-from .citation import Citation, Ref, Span, unit_sort_key
+from .citation import Citation, CitationError, Ref, Span, unit_sort_key
 from .model import Instrument, Item, Provision, Registry, Version
 
 
-class ResolveError(ValueError):
-    """A well-formed citation that points at nothing (offset into the body)."""
-
-    def __init__(self, message: str, offset: int = 0, suggestion: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
-        self.suggestion = suggestion
+class ResolveError(CitationError):
+    """A well-formed citation that points at nothing."""
 
 
 @dataclass(frozen=True)
