@@ -1,7 +1,7 @@
 """How much of the citation grammar the property tests reach. Reported, never asserted.
 
 Runs tests/test_citation_props.py and tests/test_citation_fuzz.py alone under
-coverage.py (branch coverage of hooks/peraturan/citation.py and resolver.py) with
+coverage.py (branch coverage of hooks/peraturan/legal/citation.py and resolver.py) with
 the Hypothesis profile given (default ``bench``: many examples; ``make test``
 uses the quick profile), and prints how many examples reached each grammar
 branch (Pasal shapes, ayat (1a), huruf, angka, runs, lists per joiner, pins,
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
-MODULES = ["hooks/peraturan/citation.py", "hooks/peraturan/resolver.py"]
+MODULES = ["hooks/peraturan/legal/citation.py", "hooks/peraturan/legal/resolver.py"]
 TESTS = ["tests/test_citation_props.py", "tests/test_citation_fuzz.py"]
 
 

@@ -53,9 +53,9 @@ EVALUATE = ("xǁQuestionǁoption", "xǁTestǁstate", "xǁRuleVersionǁin_force",
             "xǁRulesetǁquestions_at", "xǁRulesetǁcheck_answers", "xǁRulesetǁevaluate", "xǁRulesetǁrule",
             "x__day", "x__check_answer")
 MODULES = {
-    "citation": ["peraturan.citation.*"],
-    "resolver": ["peraturan.resolver.*"],
-    "eligibility (evaluate)": [f"peraturan.eligibility.{name}__mutmut_*" for name in EVALUATE],
+    "citation": ["peraturan.legal.citation.*"],
+    "resolver": ["peraturan.legal.resolver.*"],
+    "eligibility (evaluate)": [f"peraturan.checker.model.{name}__mutmut_*" for name in EVALUATE],
 }
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 
@@ -83,7 +83,7 @@ def scratch_copy(work: Path, tests: list[str]) -> None:
         'addopts = "-p no:cacheprovider"\n'
         "[tool.mutmut]\n"
         'source_paths = ["peraturan"]\n'
-        'only_mutate = ["peraturan/citation.py", "peraturan/resolver.py", "peraturan/eligibility.py"]\n'
+        'only_mutate = ["peraturan/legal/citation.py", "peraturan/legal/resolver.py", "peraturan/checker/model.py"]\n'
         f"pytest_add_cli_args_test_selection = {json.dumps([*tests, '-k', DESELECT])}\n"
         'also_copy = ["regulations/", "rules/", "data/", "overrides/", "mkdocs.yml"]\n'
         "use_git_change_detection = false\n",

@@ -1,8 +1,8 @@
 """MkDocs adapter for the eligibility checker (``rules/eligibility.yml``).
 
-The logic is in plain modules: ``peraturan.eligibility`` (load, validate,
-evaluate) and ``peraturan.eligibility_block`` (the ``<!-- px:checker -->``
-block). Event by event:
+The logic is in plain modules: ``peraturan.checker`` (``model``: the rules and
+the evaluator; ``loader``: load and validate; ``block``: the
+``<!-- px:checker -->`` block). Event by event:
 
 - ``on_pre_build``: when a page places the checker block, load and validate the
   rules against the registry that ``hooks/citations.py`` loaded; every problem
@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority
 
 from peraturan.build import buildstate
 from peraturan.build.diagnostics import EngineError
-from peraturan.checker import block as eligibility_block
+from peraturan.checker import block as checker_block
 from peraturan.checker.loader import load_rules
 
 RULES = "rules/eligibility.yml"
@@ -43,7 +43,7 @@ def _uses_checker(docs_dir: Path) -> bool:
 
 @event_priority(-10)  # after hooks/citations.py has loaded the registry
 def on_pre_build(config):
-    state = eligibility_block.state
+    state = checker_block.state
     state.ruleset = None
     extra = config.extra
     state.printing = not (extra.get("kiosk") and extra.get("kiosk_printer") is False)
@@ -62,18 +62,18 @@ def on_pre_build(config):
 
 
 def on_page_content(html, page, config, files):
-    if eligibility_block.ROOT not in html:
+    if checker_block.ROOT not in html:
         return html
-    return html.replace(eligibility_block.ROOT, eligibility_block.relative_root(page.url))
+    return html.replace(checker_block.ROOT, checker_block.relative_root(page.url))
 
 
 def on_post_build(config):
-    if eligibility_block.state.ruleset is None:
+    if checker_block.state.ruleset is None:
         return
     source = _root(config) / QR_SOURCE
     if not source.is_file():
         raise PluginError(f"{QR_SOURCE} is missing: run 'npm ci' (make build does it for you)")
-    target = Path(config.site_dir) / eligibility_block.ASSETS["qr"]
+    target = Path(config.site_dir) / checker_block.ASSETS["qr"]
     target.parent.mkdir(parents=True, exist_ok=True)
     # Copied unchanged: its header carries the MIT licence notice.
     shutil.copyfile(source, target)

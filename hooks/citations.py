@@ -38,7 +38,7 @@ from peraturan.legal.render import format_date
 
 _previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
 INPUT_FOLDERS = ("data", "rules", "includes")  # besides docs/ and regulations/
-WORDS_FILE = "data/words.yml"  # optional: the site's own interface words (peraturan/words.py)
+WORDS_FILE = "data/words.yml"  # optional: the site's own interface words (peraturan/build/words.py)
 
 
 def _as_of(config) -> dt.date:
@@ -87,7 +87,7 @@ def on_config(config):
         buildstate.registry_fingerprint = fingerprint
     as_of = _as_of(config)
     buildstate.profile = profile
-    try:  # the engine's interface words (hooks/peraturan/words.yml), with the site's own laid over them
+    try:  # the engine's interface words (hooks/peraturan/build/words.yml), with the site's own laid over them
         words_changed = words.use_site_words(root / WORDS_FILE, WORDS_FILE)
     except EngineError as error:
         raise PluginError(f"Invalid {WORDS_FILE}:\n" + error.report()) from None

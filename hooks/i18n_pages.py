@@ -2,7 +2,7 @@
 each language's 404 page before static-i18n's nested builds overwrite it.
 
 Logic lives in ``peraturan``; this file only wires it to MkDocs events.
-Shared state lives in ``peraturan.buildstate`` because MkDocs loads every hook
+Shared state lives in ``peraturan.build.buildstate`` because MkDocs loads every hook
 file as its own module (MKDOCS-NOTES pitfall 7). ``i18n_finish.py`` runs the
 steps that must come after the nested builds.
 """

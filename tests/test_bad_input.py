@@ -220,7 +220,7 @@ CONFIG_CASES = [
      "nav entry 'hilang.md' has no page docs/id/hilang.md", 9),
     ("config-page-not-in-nav", "  - Halaman: halaman.md\n", "", "page docs/id/halaman.md is not in nav:", 7),
     ("config-yaml-error", "extra:\n", "extra:\n   bad: [\n", "invalid YAML", 6),
-    # the site's profile (extra.peraturan, peraturan/profile.py)
+    # the site's profile (extra.peraturan, peraturan/build/profile.py)
     ("profile-unknown-setting", "  kiosk: false\n", "  kiosk: false\n  peraturan:\n    regulation_folder: x\n",
      "extra.peraturan: unknown setting 'regulation_folder'", 7),
     ("profile-not-a-mapping", "  kiosk: false\n", "  kiosk: false\n  peraturan: regulasi\n",

@@ -118,7 +118,7 @@ profiles = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_siz
 @FUZZ
 @given(document=profiles)
 def test_random_site_profiles(tmp_path_factory, document):
-    """``extra.peraturan`` (peraturan/profile.py): accepted, or our own located errors."""
+    """``extra.peraturan`` (peraturan/build/profile.py): accepted, or our own located errors."""
     root = tmp_path_factory.mktemp("profile")
     (root / "docs" / "id").mkdir(parents=True)
     config = root / "mkdocs.yml"
@@ -137,7 +137,7 @@ site_words = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_s
 @FUZZ
 @given(document=site_words)
 def test_random_site_words(tmp_path_factory, document):
-    """``data/words.yml`` (peraturan/words.py): applied, or our own located errors."""
+    """``data/words.yml`` (peraturan/build/words.py): applied, or our own located errors."""
     path = tmp_path_factory.mktemp("words") / "words.yml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     try:

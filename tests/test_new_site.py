@@ -66,10 +66,10 @@ def ruleset(project: Path):
 def test_the_new_site_has_every_part(project):
     for part in ("docs/id/index.md", "docs/en/index.md", "docs/id/cek-kelayakan.md", "docs/en/cek-kelayakan.md",
                  "rules/eligibility.yml", "mkdocs.yml", "README.md", "Makefile", "tests/test_site.py",
-                 "hooks/citations.py", "hooks/peraturan/registry.py", "hooks/sitekit/csp.py",
+                 "hooks/citations.py", "hooks/peraturan/legal/loader.py", "hooks/sitekit/csp.py",
                  "overrides/assets/javascripts/checker.js", "requirements.txt", "package-lock.json",
                  "dev/REGISTRY-FORMAT.md", "dev/CITATIONS.md", "dev/CHECKER-API.md", "data/search/id.yml",
-                 "data/words.yml", "hooks/peraturan/words.yml"):
+                 "data/words.yml", "hooks/peraturan/build/words.yml"):
         assert (project / part).is_file(), part
     assert not list(project.rglob("__pycache__"))
     # ONE instrument, and it says in every language that it is a fictional example

@@ -1,4 +1,4 @@
-"""Note marks count up without gaps in what the reader sees (hooks/peraturan/legalbasis.py):
+"""Note marks count up without gaps in what the reader sees (hooks/peraturan/legal/legalbasis.py):
 citations inside closed boxes ("Bunyi pasal", notes) are numbered after the open text's."""
 
 from __future__ import annotations

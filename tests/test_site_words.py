@@ -1,5 +1,5 @@
 """The interface words the engine writes into pages are data: the engine's
-``hooks/peraturan/words.yml``, with a site's own ``data/words.yml`` laid over it."""
+``hooks/peraturan/build/words.yml``, with a site's own ``data/words.yml`` laid over it."""
 
 from __future__ import annotations
 

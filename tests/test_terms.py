@@ -1,4 +1,4 @@
-"""The term lint (hooks/peraturan/terms.py): one name per concept, reported at path:line:col."""
+"""The term lint (hooks/peraturan/explainer/terms.py): one name per concept, reported at path:line:col."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ from peraturan.build.dates import MONTHS  # the one month table
 _LOCAL_SCHEMES = frozenset({"", "javascript", "data", "blob", "file", "about"})
 
 # Words shown to the visitor, per page language. Indonesian is the fallback.
-WORDS = words.table("kiosk_links")  # hooks/peraturan/words.yml
+WORDS = words.table("kiosk_links")  # hooks/peraturan/build/words.yml
 
 # Where the running text ends: notes go before the citation previews Material's article
 # ends with (hooks/citations.py puts them there), or before the article's end.

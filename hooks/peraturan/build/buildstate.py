@@ -15,5 +15,5 @@ registry_fingerprint: tuple = ()
 corpus = None
 corpus_fingerprint: tuple = ()
 citation_context = None
-# the site's profile (peraturan.profile.Profile): instrument types, regulations folder, checker name
+# the site's profile (peraturan.build.profile.Profile): instrument types, regulations folder, checker name
 profile = None

@@ -111,7 +111,7 @@ def _read_types(raw: Any, where: tuple[int, int], label: str, problems: list[Dia
 
 def default_profile() -> Profile:
     """The engine's defaults (``profile.yml``)."""
-    return _read(load_yaml(DEFAULTS, "hooks/peraturan/profile.yml"), "hooks/peraturan/profile.yml", None)
+    return _read(load_yaml(DEFAULTS, "hooks/peraturan/build/profile.yml"), "hooks/peraturan/build/profile.yml", None)
 
 
 def read_profile(settings: Any, label: str, where: tuple[int, int] = (1, 1)) -> Profile:

@@ -200,7 +200,7 @@ def _count(value) -> int:
 
 # ----------------------------------------------------------------------------- rendering
 
-WORDS = words.table("authority_map")  # hooks/peraturan/words.yml
+WORDS = words.table("authority_map")  # hooks/peraturan/build/words.yml
 
 
 def render(amap: AuthorityMap, lang: str, dom_id: str = "peta-kewenangan") -> str:

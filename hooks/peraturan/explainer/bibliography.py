@@ -41,7 +41,7 @@ KINDS = {"study": "study", "official": "official-statement", "news": "reported"}
 # ``list_pages``: a page path inside the language folder (lower-case, digits, '-', '/'; ends in .md)
 PAGE_RE = re.compile(r"[a-z0-9][a-z0-9/-]*\.md")
 
-WORDS = words.table("bibliography")  # hooks/peraturan/words.yml
+WORDS = words.table("bibliography")  # hooks/peraturan/build/words.yml
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,7 @@ class Limit:
         return version_at(self.periods, day)
 
 
-UNITS = words.table("dated_units")  # hooks/peraturan/words.yml
+UNITS = words.table("dated_units")  # hooks/peraturan/build/words.yml
 
 
 def load_limits(path: Path, label: str, registry: Registry, as_of: dt.date) -> dict[str, Limit]:

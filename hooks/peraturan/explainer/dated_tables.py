@@ -10,7 +10,7 @@ from ..build.safe import text as safe_text
 from .dated import UNITS, AmountPeriod, Amounts, Limit
 from .sitedata import evidence_badge, format_date, format_rupiah
 
-WORDS = words.table("dated")  # hooks/peraturan/words.yml
+WORDS = words.table("dated")  # hooks/peraturan/build/words.yml
 
 
 def amounts_cards(amounts: Amounts, bibliography_link, lang: str) -> str:

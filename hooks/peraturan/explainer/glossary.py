@@ -79,7 +79,7 @@ def check_pair(id_list: list[Abbreviation], en_list: list[Abbreviation], en_labe
     return problems
 
 
-WORDS = words.table("glossary")  # hooks/peraturan/words.yml
+WORDS = words.table("glossary")  # hooks/peraturan/build/words.yml
 
 
 def abbreviation_table(abbreviations: list[Abbreviation], lang: str) -> str:

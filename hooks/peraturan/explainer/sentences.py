@@ -22,7 +22,7 @@ from statistics import mean
 from ..build import words
 from ..build.scan import front_matter_lines
 
-SUMMARY_TITLES = words.table("summary_titles")  # hooks/peraturan/words.yml
+SUMMARY_TITLES = words.table("summary_titles")  # hooks/peraturan/build/words.yml
 # The summary box: ``!!! abstract px-summary "Singkatnya"`` and its indented body.
 SUMMARY_RE = re.compile(r'^!!! abstract px-summary "(?P<title>[^"]+)"\s*$')
 

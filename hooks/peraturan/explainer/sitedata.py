@@ -30,7 +30,7 @@ from ..legal.resolver import ResolvedCitation, ResolveError, resolve
 # SEEN-NEWS -> reported. A study is its own kind of evidence.
 EVIDENCE = ("official-text", "official-statement", "reported", "study", "unverified")
 
-EVIDENCE_LABELS = words.table("evidence_labels")  # hooks/peraturan/words.yml
+EVIDENCE_LABELS = words.table("evidence_labels")  # hooks/peraturan/build/words.yml
 
 
 

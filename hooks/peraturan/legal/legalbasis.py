@@ -32,7 +32,7 @@ from markdown.util import AtomicString
 from ..build import words
 
 STYLES = ("notes", "full")
-WORDS = words.table("legal_basis")  # hooks/peraturan/words.yml
+WORDS = words.table("legal_basis")  # hooks/peraturan/build/words.yml
 HEADING_ID = "dasar-hukum"
 CITE_CLASS = "px-cite"
 # What may stand between two citations for them to share one mark.

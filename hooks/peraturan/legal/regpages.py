@@ -19,7 +19,7 @@ from .corpus import Corpus
 from .model import Instrument, Provision, Registry, Version
 from .render import evidence_badge, format_date, item_list, label, ref_display, version_body, version_period
 
-WORDS = words.table("regulation_pages")  # hooks/peraturan/words.yml
+WORDS = words.table("regulation_pages")  # hooks/peraturan/build/words.yml
 
 
 def page_path(instrument: Instrument) -> str:

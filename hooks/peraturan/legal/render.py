@@ -18,7 +18,7 @@ from .citation import LEVELS, Ref, Span, unit_sort_key
 from .model import Item, Provision, Version
 from .resolver import Resolved, ResolvedCitation
 
-LABELS = words.table("citation_labels")  # hooks/peraturan/words.yml
+LABELS = words.table("citation_labels")  # hooks/peraturan/build/words.yml
 
 
 def label(lang: str, key: str) -> str:
