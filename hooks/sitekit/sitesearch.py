@@ -36,7 +36,7 @@ from pathlib import Path
 
 from peraturan.build.diagnostics import EngineError
 from sitekit import searchdata
-from sitekit.searchwords import Analyzer, words
+from sitekit.searchwords import words
 
 FORMAT_VERSION = 1
 LANGUAGES = ("id", "en")
@@ -86,9 +86,8 @@ class LanguageIndex:
         return json.dumps(self.data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _has_phrase(doc_stems: set[str], phrase: str, analyzer: Analyzer) -> bool:
-    stems = analyzer.terms(phrase)
-    return bool(stems) and all(stem in doc_stems for stem in stems)
+def _has_phrase(doc_stems: set[str], phrase_stems: list[str]) -> bool:
+    return bool(phrase_stems) and all(stem in doc_stems for stem in phrase_stems)
 
 
 def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchData,
@@ -111,12 +110,15 @@ def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchDat
         raise EngineError(problems)
     synonym_field: list[list[int]] = []
     extra_stems: list[str] = []
+    # Stem each synonym once, not once per page: the loop below is pages x synonyms.
+    stemmed = [([analyzer.terms(target) for target in synonym.targets], analyzer.terms(synonym.typed))
+               for synonym in data.synonyms]
     for doc in docs:
         doc_stems = set(analyzer.terms(doc["title"] + " " + doc["text"]))
         found: Counter[str] = Counter()
-        for synonym in data.synonyms:
-            if any(_has_phrase(doc_stems, target, analyzer) for target in synonym.targets):
-                found.update(stem for stem in analyzer.terms(synonym.typed) if stem not in doc_stems)
+        for targets, typed in stemmed:
+            if any(_has_phrase(doc_stems, target) for target in targets):
+                found.update(stem for stem in typed if stem not in doc_stems)
         ids = []
         for stem in sorted(found):
             if stem not in stem_id:
