@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, guarded_context, run_search
 from sitekit import csp
@@ -45,12 +47,35 @@ def test_the_meta_goes_before_every_script():
         ('<a href=" Java&#x53;cript:go()">x</a>', "p.html: a javascript: URL (<a href=>) would be blocked"),
         ('<a href="java\tscript:go()">x</a>', "p.html: a javascript: URL (<a href=>) would be blocked"),
         ("<img src=x onerror=go()>", "p.html: an inline event handler (<img onerror=>) would be blocked"),
+        # the fast path keeps a script's own start tag while it cuts the script's body
+        ("<script onload='go()'>x()</script>", "p.html: an inline event handler (<script onload=>) would be blocked"),
+        # a ">" inside a quoted value does not end the tag
+        ('<a title="x>y" onclick="go()">x</a>', "p.html: an inline event handler (<a onclick=>) would be blocked"),
+        # a "<" inside a value sends the page to the slow path, which still finds it
+        ('<a title="<b>" onclick=go()>x</a>', "p.html: an inline event handler (<a onclick=>) would be blocked"),
+        ("<a href='x' title='no end onclick=go()>x</a>", None),
+        ("<svg><a xlink:href='JAVASCRIPT:go()'>x</a></svg>", "p.html: a javascript: URL (<a xlink:href=>) would be blocked"),
     ],
 )
 def test_what_a_hash_cannot_allow_stops_the_build(tmp_path, html, message):
     (tmp_path / "p.html").write_text(f"<html><head></head><body>{html}</body></html>", encoding="utf-8")
+    slow = csp._scan(html)
+    assert csp.AttributeCheck().page(html) == slow, "the fast path must agree with the parser"
+    if message is None:  # what the parser itself makes of broken markup: only agreement is asked
+        return
     with pytest.raises(csp.CspError, match=re.escape(message)):
         csp.site_policy(tmp_path)
+
+
+def test_a_tag_seen_before_is_still_reported_on_every_page(tmp_path):
+    """Tags are parsed once per build; the verdict still counts on each page that has the tag."""
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text('<html><body><button onclick="go()">x</button></body></html>',
+                                     encoding="utf-8")
+    with pytest.raises(csp.CspError) as raised:
+        csp.site_policy(tmp_path)
+    assert "a.html: an inline event handler" in str(raised.value)
+    assert "b.html: an inline event handler" in str(raised.value)
 
 
 @pytest.mark.parametrize(
@@ -60,12 +85,14 @@ def test_what_a_hash_cannot_allow_stops_the_build(tmp_path, html, message):
         '<a title="&lt;b onload=go()&gt;" href="https://example.org/javascript:x">x</a>',
         "<p>onclick=go() and javascript:go() written as text</p>",
         '<script src="a.js"></script><script>var s = "<b onclick=x>";</script>',
+        "<!-- <b onclick=x> --><style>a::after { content: '<b onclick=x>' }</style>",
     ],
 )
 def test_text_that_only_looks_like_a_handler_is_not_refused(tmp_path, html):
     """The page check parses attributes as a browser does, so hostile text that the
     engine escaped (tests/test_safe_output.py) builds with the policy on."""
     (tmp_path / "p.html").write_text(f"<html><head></head><body>{html}</body></html>", encoding="utf-8")
+    assert csp.AttributeCheck().page(html) == csp._scan(html) == ([], [])
     csp.site_policy(tmp_path)
 
 
@@ -156,3 +183,18 @@ def test_kiosk_pages_from_file_read_without_violation_and_block_an_injected_scri
     assert any("inline script" in text for text in violations), violations
     assert not context.outside_requests
     context.close()
+
+
+PIECES = ["<a", "<b", "<script", "</script>", "<style>", "</style>", "<!--", "-->", ">", " ", "/", "'", '"', "=",
+          "onclick", "href", "src", "xlink:href", "javascript:", "Java&#x53;cript:", "java\tscript:", "&lt;", "x", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_the_fast_path_finds_what_the_parser_finds(pieces):
+    """Differential: on any jumble of the pieces that matter, the per-tag fast path
+    reports a problem exactly when parsing the whole page does, and the same first one."""
+    html = "".join(pieces)
+    fast, slow = csp.AttributeCheck().page(html), csp._scan(html)
+    assert [bool(fast[0]), bool(fast[1])] == [bool(slow[0]), bool(slow[1])]
+    assert fast[0][:1] == slow[0][:1] and fast[1][:1] == slow[1][:1]
