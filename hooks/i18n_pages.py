@@ -1,5 +1,6 @@
-"""MkDocs adapter for bilingual pages: the page-parity check, and capturing
-each language's 404 page before static-i18n's nested builds overwrite it.
+"""MkDocs adapter for bilingual pages: the page-parity check, capturing
+each language's 404 page before static-i18n's nested builds overwrite it, and
+one cache of compiled templates for all the language builds (sitekit.templatecache).
 
 Logic lives in ``peraturan``; this file only wires it to MkDocs events.
 Shared state lives in ``peraturan.build.buildstate`` because MkDocs loads every hook
@@ -15,11 +16,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from peraturan.build import buildstate, parity
+from sitekit.templatecache import SharedTemplateCache
 
 
 def i18n_languages(config) -> list[str]:
     i18n = config.plugins.get("i18n")
     return [lang.locale for lang in i18n.config.languages] if i18n else []
+
+
+def on_env(env, config, files):
+    """MkDocs ``on_env``: each language's build shares the compiled theme templates."""
+    env.bytecode_cache = SharedTemplateCache()
+    return env
 
 
 @event_priority(-50)  # both languages' files are still visible here (i18n is -100)
