@@ -40,9 +40,8 @@ GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container")
 
 def classes_in_html(html: str) -> set[str]:
     found: set[str] = set()
-    for match in CLASS_ATTRIBUTE.finditer(html):
-        value = next(group for group in match.groups() if group is not None)
-        found.update(value.split())
+    for double, single, bare in CLASS_ATTRIBUTE.findall(html):
+        found.update((double or single or bare).split())
     return found
 
 

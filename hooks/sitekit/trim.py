@@ -268,7 +268,7 @@ class TrimRun:
         # shim stay byte for byte); None: every unfingerprinted file in assets/javascripts.
         self.own_scripts = None if own_scripts is None else frozenset(own_scripts)
         self.inline_images = list(inline_images or [])
-        self._inline: list[tuple[re.Pattern, str]] | None = None
+        self._inline: list[tuple[str, re.Pattern, str]] | None = None
         self.extra_css = list(extra_css or [])
         self.extra_js = list(extra_js or [])
         self.usage = csspurge.PageUsage(watched=[Path(rel).name for rel in UNUSED_IMAGES])
@@ -327,9 +327,10 @@ class TrimRun:
                 uri = svg_data_uri(self.site / rel)
                 if uri is not None:
                     pattern = re.compile(r'\b(href|src)="(?:[^"]*/)?' + re.escape(rel.lstrip("/")) + '"')
-                    self._inline.append((pattern, uri))
-        for pattern, uri in self._inline:
-            html = pattern.sub(lambda m, uri=uri: f'{m.group(1)}="{uri}"', html)
+                    self._inline.append((rel.lstrip("/"), pattern, uri))
+        for name, pattern, uri in self._inline:
+            if name in html:  # a plain search first: the pattern is slow to try at every word
+                html = pattern.sub(lambda m, uri=uri: f'{m.group(1)}="{uri}"', html)
         return html
 
     def scan_unrecorded(self) -> None:
@@ -537,8 +538,12 @@ def minify_own_js(site: Path, report: TrimReport, own: frozenset[str] | None = N
 # Left exactly as written: elements whose whitespace is content or code, comments
 # and tags (attribute values); any other run of whitespace that holds a line break
 # becomes one newline.
-HTML_TOKENS = re.compile(
-    r"(<(pre|code|kbd|textarea|script|style)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|[ \t\r]*\n[ \t\r\n]*", re.S | re.I)
+# A tag matters only if it holds a line break (one without cannot hold a run to
+# collapse), so tags without one are not matched at all: that keeps the number of
+# matches, and so the Python work per page, to the few regions that need it.
+KEPT_AS_WRITTEN = re.compile(
+    r"<(?:(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>|!--.*?-->|[^>\n]*\n[^>]*>)", re.S | re.I)
+LINE_BREAK_RUN = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 
 
 def collapse_layout_whitespace(html: str) -> str:
@@ -546,7 +551,14 @@ def collapse_layout_whitespace(html: str) -> str:
     ``pre``, ``code``, ``kbd`` (Material keeps their whitespace), ``textarea``,
     ``script``, ``style``, as one newline: HTML renders
     such a run as one space (or nothing) anyway, so the page looks the same."""
-    return HTML_TOKENS.sub(lambda m: m.group(1) or "\n", html)
+    out: list[str] = []
+    done = 0
+    for kept in KEPT_AS_WRITTEN.finditer(html):
+        out.append(LINE_BREAK_RUN.sub("\n", html[done:kept.start()]))
+        out.append(kept.group(0))
+        done = kept.end()
+    out.append(LINE_BREAK_RUN.sub("\n", html[done:]))
+    return "".join(out)
 
 
 def trim_site(site: Path, extra_css: list[str] | None = None, run: TrimRun | None = None,
