@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, mkdocs_build
 from peraturan.build import safe
@@ -116,3 +118,14 @@ def test_no_script_handler_or_javascript_link_is_live(hostile_site):
             if tag.name == "img" and tag.get("src") == "x":
                 problems.append(f"{rel}: injected <img>")
     assert problems == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("jJavscript:AVS \t\n\x00\x01\u200b/#?.+-h0")), max_size=20))
+def test_the_scheme_is_read_as_browsers_read_it(url):
+    """Only the text before the first colon is cleaned (a build reads tens of
+    thousands of links); the answer is the one cleaning the whole address gives."""
+    import unicodedata
+    whole = "".join(ch for ch in url if not (ch.isspace() or unicodedata.category(ch) == "Cc"))
+    found = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", whole)
+    assert safe.url_scheme(url) == (found.group(1).lower() if found else None)

@@ -50,7 +50,11 @@ def markdown(value: object) -> str:
 def url_scheme(url: str) -> str | None:
     """The scheme of a URL in lower case, ignoring the whitespace and control
     characters browsers ignore; ``None`` for a relative address."""
-    cleaned = "".join(ch for ch in url if not (ch.isspace() or unicodedata.category(ch) == "Cc"))
+    colon = url.find(":")
+    if colon < 0:  # no scheme without a colon (and cleaning removes none)
+        return None
+    # Only what comes before the first colon can be a scheme: clean just that.
+    cleaned = "".join(ch for ch in url[: colon + 1] if not (ch.isspace() or unicodedata.category(ch) == "Cc"))
     match = _SCHEME.match(cleaned)
     return match.group(1).lower() if match else None
 
