@@ -19,6 +19,31 @@ from .citation import CITATION_RE
 
 _CODE = {"code", "pre", "script", "style", "kbd", "samp", "textarea"}
 _LINK_WITH_CITATION = re.compile(r"\[[^\[\]]*\[\[")
+# The fast path: most pages hold no "[[" and no link inside a link, which the
+# link tags alone show without parsing the page. Comments are cut the way the
+# parser ends them. The tags must then be plain: every "<" starts a whole tag
+# with no "<" inside it, and there is no script or style body; any other page
+# goes to the parser.
+_COMMENT = re.compile(r"<!--.*?--\s*>", re.S)
+_PLAIN_TAG = re.compile(r"""<(?:[a-zA-Z](?:[^<>"']|"[^"<]*"|'[^'<]*')*|/[a-zA-Z][^<>]*)>""")
+_SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.I)
+_LINK_EDGE = re.compile(r"<a(?=[\s/>])|</a\s*>", re.I)
+
+
+def _may_nest_links(html: str) -> bool:
+    """True unless the page certainly has no ``<a>`` inside an ``<a>``."""
+    markup = _COMMENT.sub("", html)
+    if markup.count("<") != len(_PLAIN_TAG.findall(markup)) or _SCRIPT_OR_STYLE.search(markup):
+        return True
+    depth = 0
+    for edge in _LINK_EDGE.finditer(markup):
+        if edge.group(0)[1] == "/":
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > 1:
+                return True
+    return False
 
 
 class _Reader(HTMLParser):
@@ -60,7 +85,7 @@ class _Reader(HTMLParser):
 
 def check_html(html: str, source: str, label: str) -> list[Diagnostic]:
     """Problems in one page's rendered HTML, located in its Markdown ``source``."""
-    if "[[" not in html and "px-cite" not in html:
+    if "[[" not in html and ("px-cite" not in html or not _may_nest_links(html)):
         return []
     reader = _Reader()
     reader.feed(html)
