@@ -36,6 +36,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -105,8 +106,16 @@ def make_project(target: Path, pages: int, per_page: int, layout: str = "nested"
         if (source / name).exists():
             shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    # The search synonyms lead to words of the real pages, which the synthetic
+    # pages do not hold; the build refuses a synonym whose target is missing.
+    for words in sorted((target / "data" / "search").glob("*.yml")):
+        text = words.read_text(encoding="utf-8")
+        start = text.index("\nsynonyms:") + 1
+        end = re.search(r"^[a-z_]+:", text[start + len("synonyms:"):], re.M)
+        rest = text[start + len("synonyms:") + end.start():] if end else ""
+        words.write_text(text[:start] + "synonyms: {}\n\n" + rest, encoding="utf-8")
     config = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    as_of = dt.date.fromisoformat(config.split("as_of:")[1].split()[0])
+    as_of = dt.date.fromisoformat(config.split("as_of:")[1].split()[0].strip("\"'"))
     registry = load_registry(source / "regulations", "regulations")
     bodies = citable(registry, as_of)
     rng = random.Random(seed)
