@@ -186,7 +186,8 @@ def test_kiosk_pages_from_file_read_without_violation_and_block_an_injected_scri
 
 
 PIECES = ["<a", "<b", "<script", "</script>", "<style>", "</style>", "<!--", "-->", ">", " ", "/", "'", '"', "=",
-          "onclick", "href", "src", "xlink:href", "javascript:", "Java&#x53;cript:", "java\tscript:", "&lt;", "x", "\n"]
+          "onclick", "href", "src", "xlink:href", "javascript:", "Java&#x53;cript:", "java\tscript:", "&lt;", "x", "\n",
+          "-- >", "</ script>", "<script-x>", "<STYLE ", "<", "<!x>", "<?x>", "<!doctype html>", "<!DOCTYPE"]
 
 
 @settings(max_examples=400, deadline=None)

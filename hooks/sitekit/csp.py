@@ -39,6 +39,15 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"}
 # Browsers ignore ASCII whitespace and control characters inside a URL's scheme.
 IGNORED_IN_SCHEME_RE = re.compile(r"[\x00-\x20]")
 EXISTING_META_RE = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.I)
+EXISTING_META_MARK = 'http-equiv="content-security-policy"'
+
+
+def without_meta(html: str) -> str:
+    """The page without a policy written by an earlier run. (The pattern starts with
+    whitespace, so it is tried at every space of the page: look for the words first.)"""
+    if EXISTING_META_MARK not in html.lower():
+        return html
+    return EXISTING_META_RE.sub("", html)
 CHARSET_RE = re.compile(r"<meta charset=[^>]*>", re.I)
 HEAD_RE = re.compile(r"<head\b[^>]*>", re.I)
 
@@ -157,16 +166,22 @@ WORKER_URL_RE = re.compile(r'"search":\s*"([^"]+)"')
 
 # The fast path of the attribute check. A page's markup is mostly the same tags
 # on every page (header, nav, footer), so each distinct start tag is parsed once
-# per build. Script and style bodies and comments are not markup (a "<b onclick>"
-# inside a script string is text), so they are cut first, keeping a script's own
-# start tag; every other "<letter" must then begin a well-formed tag. Where one
-# does not (an unbalanced quote, a "<" inside a value), the page takes the slow
-# path: the whole page through the parser, as before.
-_RAW_TEXT_RE = re.compile(
-    r"<!--.*?-->|(?P<open><(?P<name>script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?</(?P=name)\s*>",
+# per build. One left-to-right pass splits the page the way the parser does:
+# the doctype, comments (ended by "--" and ">" as the parser ends them), script and style
+# elements (their bodies are text: a "<b onclick>" in a script string is no tag;
+# ended by "</ script >" as the parser ends them), end tags and start tags
+# without a "<" inside. Anything else that starts with "<" (a "<" in a value,
+# an unbalanced quote, an unclosed comment or script, "<!x>", "a < b") sends the
+# whole page through the parser, as before.
+# (The pattern starts with one literal "<", so the regex engine jumps from "<" to "<".)
+_MARKUP_RE = re.compile(
+    r"""<(?:!--.*?--\s*>|!doctype[^<>]*>"""
+    r"""|(?P<raw>(?P<name>script|style)(?=[\t\n\r\f />])[^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>)"""
+    r""".*?</\s*(?P=name)\s*>"""
+    r"""|/[a-zA-Z][^<>]*>"""
+    r"""|(?P<tag>(?!(?:script|style)(?:[\t\n\r\f />]|$))[a-zA-Z][^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>)"""
+    r"""|(?P<odd>))""",
     re.S | re.I)
-_TAG_RE = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")
-_TAG_START_RE = re.compile(r"<[a-zA-Z]")
 # What a tag must hold before it can be a problem: an attribute name starting with
 # "on", a character reference (an encoded scheme) or "script:" with ignored
 # characters anywhere in it. Tags without any of these are not parsed at all.
@@ -184,10 +199,13 @@ class AttributeCheck:
 
     def page(self, html: str) -> tuple[list[str], list[str]]:
         """(handlers, javascript URLs) of one page, as ``tag attr=`` strings."""
-        markup = _RAW_TEXT_RE.sub(lambda m: m.group("open") or "", html)
-        tags = _TAG_RE.findall(markup)
-        if len(tags) != len(_TAG_START_RE.findall(markup)):
-            return _scan(html)
+        tags = []
+        for token in _MARKUP_RE.finditer(html):
+            start_tag = token.group("tag") or token.group("raw")
+            if start_tag:
+                tags.append("<" + start_tag)
+            elif token.group("odd") is not None:
+                return _scan(html)
         handlers: list[str] = []
         urls: list[str] = []
         for tag in dict.fromkeys(tags):  # document order, each tag once
@@ -214,7 +232,7 @@ def site_policy(site_dir: Path, shim: Path | None = None) -> Policy:
     problems: list[str] = []
     check = AttributeCheck()
     for page in sorted(site_dir.rglob("*.html")):
-        html = EXISTING_META_RE.sub("", page.read_text(encoding="utf-8"))
+        html = without_meta(page.read_text(encoding="utf-8"))
         scripts.update(inline_scripts(html))
         styles.update(inline_styles(html))
         worker_urls.update(WORKER_URL_RE.findall(html))
@@ -236,7 +254,7 @@ def site_policy(site_dir: Path, shim: Path | None = None) -> Policy:
 def with_meta(html: str, policy: Policy) -> str:
     """Put the policy first in <head>, before any script it must govern."""
     tag = f'<meta http-equiv="{META_NAME}" content="{policy.meta()}">'
-    html = EXISTING_META_RE.sub("", html)
+    html = without_meta(html)
     anchor = CHARSET_RE.search(html) or HEAD_RE.search(html)
     if anchor is None:
         return html
