@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_trim import fake_site, material_like_bundle
 
 from sitekit import csspurge, trim
@@ -176,3 +178,24 @@ def test_search_config_is_read_from_the_start_of_a_large_index(tmp_path):
     (tmp_path / "search/search_index.json").write_text(
         json.dumps({"docs": docs, "config": {"lang": ["de"]}}), encoding="utf-8")
     assert trim.search_config(tmp_path) == {"lang": ["de"]}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab9Z-_ <>\"'=.:/é")), max_size=40))
+def test_joined_words_are_the_words_with_a_hyphen_or_underscore(text):
+    """The page pass finds these directly; the answer is the same as filtering every word."""
+    assert csspurge.joined_words(text) == {w for w in csspurge.words_in_script(text) if "-" in w or "_" in w}
+
+
+def test_inlined_image_needs_the_whole_attribute_name(tmp_path):
+    """``href`` counts, ``data-xhref`` does not: the word boundary the pattern used to hold."""
+    (tmp_path / "icon.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    run = trim.TrimRun(tmp_path, [], [], inline_images=["icon.svg"])
+    out = run.inline('<link href="../icon.svg"><a data-xhref="icon.svg"><img src="icon.svg">')
+    assert out.count("data:image/svg+xml") == 2 and 'data-xhref="icon.svg"' in out
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a \t\r\n\f\u00a0")), max_size=30))
+def test_line_breaks_collapse_as_the_pattern_says(text):
+    assert trim.collapse_line_breaks(text) == trim.LINE_BREAK_RUN.sub("\n", text)

@@ -49,6 +49,17 @@ def words_in_script(script: str) -> set[str]:
     return set(WORD.findall(script))
 
 
+# The words of WORD that hold a "-" or "_", found directly: a WORD is a run of
+# [-_a-zA-Z0-9] without its leading digits, so start only where a run starts.
+JOINED_WORD = re.compile(r"(?<![-_a-zA-Z0-9])[0-9]*((?:[a-zA-Z][a-zA-Z0-9]*)?[-_][-_a-zA-Z0-9]*)")
+
+
+def joined_words(text: str) -> set[str]:
+    """``{w for w in words_in_script(text) if "-" in w or "_" in w}``, without
+    listing every other word of a page first."""
+    return set(JOINED_WORD.findall(text))
+
+
 # Families of classes Material's bundle creates without any existing element of
 # that family: tooltips (content.tooltips) and the focus-visible polyfill.
 ALWAYS_CREATED = {"tooltip", "tooltip2", "focus", "js"}
@@ -163,7 +174,7 @@ class PageUsage:
     def add(self, html: str) -> None:
         self.pages += 1
         self.classes |= classes_in_html(html)
-        self.words |= {w for w in words_in_script(html) if "-" in w or "_" in w}
+        self.words |= joined_words(html)
         self.variables |= set(VAR_USE.findall(html))
         self.directions |= {d.lower() for d in DIR_ATTRIBUTE.findall(html)}
         self.elements |= {t.lower() for t in TAG.findall(html)}

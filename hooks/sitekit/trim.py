@@ -250,6 +250,14 @@ SCRIPT_PLACEHOLDER = "bundle.pxtrim00.min.js"
 BUNDLE_SCRIPT = r'<script src="([^"]*)assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"></script>'
 
 
+def _attribute(match: re.Match, uri: str) -> str:
+    """``href="uri"``, unless the name only ends a longer word (``data-xhref``)."""
+    start = match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] == "_"):
+        return match.group(0)
+    return f'{match.group(1)}="{uri}"'
+
+
 class TrimRun:
     """One build's trim, in two parts: :meth:`page` for each page as it is
     written (every language's), then :func:`trim_site` once at the end.
@@ -326,11 +334,13 @@ class TrimRun:
             for rel in self.inline_images:
                 uri = svg_data_uri(self.site / rel)
                 if uri is not None:
-                    pattern = re.compile(r'\b(href|src)="(?:[^"]*/)?' + re.escape(rel.lstrip("/")) + '"')
+                    # (no leading \b: it keeps the regex engine from skipping ahead to
+                    # "href"/"src"; _attribute checks the word boundary instead)
+                    pattern = re.compile(r'(href|src)="(?:[^"]*/)?' + re.escape(rel.lstrip("/")) + '"')
                     self._inline.append((rel.lstrip("/"), pattern, uri))
         for name, pattern, uri in self._inline:
-            if name in html:  # a plain search first: the pattern is slow to try at every word
-                html = pattern.sub(lambda m, uri=uri: f'{m.group(1)}="{uri}"', html)
+            if name in html:  # a plain search first
+                html = pattern.sub(lambda m, uri=uri: _attribute(m, uri), html)
         return html
 
     def scan_unrecorded(self) -> None:
@@ -554,11 +564,22 @@ def collapse_layout_whitespace(html: str) -> str:
     out: list[str] = []
     done = 0
     for kept in KEPT_AS_WRITTEN.finditer(html):
-        out.append(LINE_BREAK_RUN.sub("\n", html[done:kept.start()]))
+        out.append(collapse_line_breaks(html[done:kept.start()]))
         out.append(kept.group(0))
         done = kept.end()
-    out.append(LINE_BREAK_RUN.sub("\n", html[done:]))
+    out.append(collapse_line_breaks(html[done:]))
     return "".join(out)
+
+
+def collapse_line_breaks(text: str) -> str:
+    """``LINE_BREAK_RUN.sub("\\n", text)`` done with string methods, twice as fast:
+    each line loses the spaces at its ends that touch a line break, and lines
+    left empty go."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    middle = [line.strip(" \t\r") for line in lines[1:-1]]
+    return "\n".join([lines[0].rstrip(" \t\r"), *[line for line in middle if line], lines[-1].lstrip(" \t\r")])
 
 
 def trim_site(site: Path, extra_css: list[str] | None = None, run: TrimRun | None = None,
