@@ -181,10 +181,10 @@ def test_search_config_is_read_from_the_start_of_a_large_index(tmp_path):
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab9Z-_ <>\"'=.:/é")), max_size=40))
-def test_joined_words_are_the_words_with_a_hyphen_or_underscore(text):
-    """The page pass finds these directly; the answer is the same as filtering every word."""
-    assert csspurge.joined_words(text) == {w for w in csspurge.words_in_script(text) if "-" in w or "_" in w}
+@given(st.lists(st.sampled_from([*"ab9Z-_ <>\"'=.:/é", "dir", "DIR", "ltr", "rtl", "auto"]), max_size=20).map("".join))
+def test_dir_values_are_what_the_dir_pattern_finds(text):
+    """The page pass looks for "dir" without the pattern's leading \\b (it checks the boundary itself)."""
+    assert csspurge.dir_values(text) == {d.lower() for d in csspurge.DIR_ATTRIBUTE.findall(text)}
 
 
 def test_inlined_image_needs_the_whole_attribute_name(tmp_path):

@@ -30,6 +30,15 @@ CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
 WORD = re.compile(r"[-_a-zA-Z][-_a-zA-Z0-9]*")
 CLASS_ATTRIBUTE = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 DIR_ATTRIBUTE = re.compile(r"""\bdir\s*=\s*["']?(ltr|rtl|auto)\b""", re.IGNORECASE)
+# The same without the leading \b, which keeps the regex engine from skipping
+# ahead to "dir" (4x slower on a page); dir_values checks the boundary instead.
+_DIR_VALUE = re.compile(r"""dir\s*=\s*["']?(ltr|rtl|auto)\b""", re.IGNORECASE)
+
+
+def dir_values(html: str) -> set[str]:
+    """``{d.lower() for d in DIR_ATTRIBUTE.findall(html)}``, faster."""
+    return {match.group(1).lower() for match in _DIR_VALUE.finditer(html)
+            if not (match.start() and (html[match.start() - 1].isalnum() or html[match.start() - 1] == "_"))}
 DIR_SELECTOR = re.compile(r"""\[dir=["']?(ltr|rtl|auto)["']?\]""", re.IGNORECASE)
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 # A type selector: a name at the start of a compound selector (after a combinator).
@@ -49,15 +58,9 @@ def words_in_script(script: str) -> set[str]:
     return set(WORD.findall(script))
 
 
-# The words of WORD that hold a "-" or "_", found directly: a WORD is a run of
-# [-_a-zA-Z0-9] without its leading digits, so start only where a run starts.
-JOINED_WORD = re.compile(r"(?<![-_a-zA-Z0-9])[0-9]*((?:[a-zA-Z][a-zA-Z0-9]*)?[-_][-_a-zA-Z0-9]*)")
-
-
 def joined_words(text: str) -> set[str]:
-    """``{w for w in words_in_script(text) if "-" in w or "_" in w}``, without
-    listing every other word of a page first."""
-    return set(JOINED_WORD.findall(text))
+    """The words of ``text`` that hold a "-" or "_" (class names, ids, custom properties)."""
+    return {word for word in words_in_script(text) if "-" in word or "_" in word}
 
 
 # Families of classes Material's bundle creates without any existing element of
@@ -176,7 +179,7 @@ class PageUsage:
         self.classes |= classes_in_html(html)
         self.words |= joined_words(html)
         self.variables |= set(VAR_USE.findall(html))
-        self.directions |= {d.lower() for d in DIR_ATTRIBUTE.findall(html)}
+        self.directions |= dir_values(html)
         self.elements |= {t.lower() for t in TAG.findall(html)}
         if self.colors is not None and PALETTE_SWITCH in html:
             self.colors = None
