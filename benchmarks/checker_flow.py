@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from checker_steps import answer_checker  # noqa: E402
+
 from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer, free_port, guarded_context, mkdocs_build  # noqa: E402
 
 ANSWERS = {"kewarganegaraan": "ya", "usia": "30", "pendidikan": "tidak", "jabatan": ["asn"],
@@ -32,20 +34,8 @@ PAGES = {"id": "/cek-kelayakan/", "en": "/en/cek-kelayakan/"}
 
 
 def run_flow(page, data: dict) -> float:
-    app = page.locator("#px-checker")
-    ui = data["ui"]
     started = time.perf_counter()
-    app.get_by_role("button", name=ui["start"], exact=True).click()
-    for question in data["questions"]:
-        value = ANSWERS[question["id"]]
-        if question["kind"] == "number":
-            app.locator("#px-q-input").fill(value)
-        else:
-            for item in value if isinstance(value, list) else [value]:
-                app.locator(f"#px-opt-{question['id']}-{item}").check()
-        app.get_by_role("button", name=ui["continue"], exact=True).click()
-    app.get_by_role("button", name=ui["see_result"], exact=True).click()
-    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'px-result-heading'")
+    answer_checker(page, data, ANSWERS)
     return time.perf_counter() - started
 
 

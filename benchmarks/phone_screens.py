@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from checker_steps import answer_checker  # noqa: E402
+
 from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer, free_port, guarded_context, mkdocs_build  # noqa: E402
 
 PHONE = {"width": 360, "height": 740}
@@ -61,20 +63,7 @@ KIOSK_MEASURE = """() => {
 
 
 def run_checker(page, lang: str) -> dict:
-    data = page.evaluate("prakerjaChecker.data")
-    ui = data["ui"]
-    app = page.locator("#px-checker")
-    app.get_by_role("button", name=ui["start"], exact=True).click()
-    for question in data["questions"]:
-        value = ANSWERS[question["id"]]
-        if question["kind"] == "number":
-            app.locator("#px-q-input").fill(value)
-        else:
-            for item in value if isinstance(value, list) else [value]:
-                app.locator(f"#px-opt-{question['id']}-{item}").check()
-        app.get_by_role("button", name=ui["continue"], exact=True).click()
-    app.get_by_role("button", name=ui["see_result"], exact=True).click()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'px-result-heading'")
+    answer_checker(page, page.evaluate("prakerjaChecker.data"), ANSWERS)
     page.wait_for_timeout(300)
     return page.evaluate("""() => {
       const head = document.getElementById('px-result-heading').getBoundingClientRect();

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from a11y_tools import load_exceptions, report, run_axe, served_url, unexcused, wait_for_scripts
+from checker_steps import answer_checker
 
 from conftest import guarded_context
 
@@ -147,18 +148,7 @@ def test_home_first_screen_holds_a_filled_start_button(phone, site_server, lang)
 
 def run_flow(page, answers: dict) -> dict:
     data = page.evaluate("prakerjaChecker.data")
-    app = page.locator("#px-checker")
-    app.get_by_role("button", name=data["ui"]["start"], exact=True).click()
-    for question in data["questions"]:
-        value = answers[question["id"]]
-        if question["kind"] == "number":
-            app.locator("#px-q-input").fill(value)
-        else:
-            for item in value if isinstance(value, list) else [value]:
-                app.locator(f"#px-opt-{question['id']}-{item}").check()
-        app.get_by_role("button", name=data["ui"]["continue"], exact=True).click()
-    app.get_by_role("button", name=data["ui"]["see_result"], exact=True).click()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'px-result-heading'")
+    answer_checker(page, data, answers)
     return data
 
 
