@@ -208,36 +208,45 @@ def test_not_in_force_lists_every_version_of_a_pasal_group(registry):
     assert message == "Pasal 12B Perpres 1/2090 has no version in force on 2091-01-01 (versions: 2091-06-01 to now)"
 
 
-def test_an_unknown_ayat_lists_the_recorded_ones(registry):
-    body = "Perpres 1/2090 Pasal 3 ayat (7)"
-    assert error(body, registry) == ("Perpres 1/2090 Pasal 3 has no ayat (7) in the registry", 15,
-                                     "Pasal 3 has ayat (1), (1a), (2)")
-    assert error("Perpres 1/2090 Pasal 12A ayat (1)", registry) == (
-        "Perpres 1/2090 Pasal 12A has no ayat (1) in the registry", 15, "Pasal 12A is recorded without ayat")
+NO_HURUF = "this version records no huruf/angka"
+BY_AYAT = ("Perpres 1/2090 Pasal 3 is recorded by ayat; cite an ayat", 15, "e.g. ayat (1), ayat (1a), ayat (2)")
+AYAT_HINT = "Pasal 3 has ayat (1), (1a), (2)"
+
+# body -> (message, column: a number, or the text of the body the column points at, hint)
+RESOLVER_ERRORS = {
+    "Perpres 1/2090 Pasal 3 ayat (7)": ("Perpres 1/2090 Pasal 3 has no ayat (7) in the registry", 15, AYAT_HINT),
+    "Perpres 1/2090 Pasal 12A ayat (1)": (
+        "Perpres 1/2090 Pasal 12A has no ayat (1) in the registry", 15, "Pasal 12A is recorded without ayat"),
+    "Perpres 1/2090 Pasal 3 huruf a": BY_AYAT,
+    "Perpres 1/2090 Pasal 3 ayat (2) huruf d": (
+        "Perpres 1/2090 Pasal 3 ayat (2) has no huruf d in the version in force on 2092-01-01", 15, "it has a, b, c"),
+    "Perpres 1/2090 Pasal 3 ayat (2) huruf d @2091-01-01": (
+        "Perpres 1/2090 Pasal 3 ayat (2) has no huruf d in the version in force on 2091-01-01", 15, "it has a, b"),
+    "Perpres 1/2090 Pasal 3 ayat (2) huruf b angka 2": (
+        "Perpres 1/2090 Pasal 3 ayat (2) has no angka 2 in the version in force on 2092-01-01", 15, "it has 1"),
+    "Perpres 1/2090 Pasal 3 ayat (2) huruf a angka 1": (
+        "Perpres 1/2090 Pasal 3 ayat (2) has no angka 1 in the version in force on 2092-01-01", 15, NO_HURUF),
+    "Perpres 1/2090 Pasal 3 ayat (2) huruf z angka 1": (
+        "Perpres 1/2090 Pasal 3 ayat (2) has no angka 1 in the version in force on 2092-01-01", 15, NO_HURUF),
+    "Perpres 1/2090 Pasal 3 ayat (1) huruf a": (
+        "Perpres 1/2090 Pasal 3 ayat (1) has no huruf a in the version in force on 2092-01-01", 15, NO_HURUF),
+    # a run with an unknown end gives the end unit's error, at the run
+    "Perpres 1/2090 Pasal 3 ayat (1) dan ayat (1) sampai dengan ayat (9)": (
+        "Perpres 1/2090 Pasal 3 has no ayat (9) in the registry", "ayat (1) sampai", AYAT_HINT),
+    "Perpres 1/2090 Pasal 3 ayat (0) sampai dengan ayat (2)": (
+        "Perpres 1/2090 Pasal 3 has no ayat (0) in the registry", 15, AYAT_HINT),
+    "Perpres 1/2090 Pasal 3 ayat (2) huruf a sampai dengan huruf c @2091-01-01": (
+        "Perpres 1/2090 Pasal 3 ayat (2) has no huruf c in the version in force on 2091-01-01", 15, "it has a, b"),
+    # a run below a whole pasal needs an ayat
+    "Perpres 1/2090 Pasal 3 huruf a sampai dengan huruf b": BY_AYAT,
+}
 
 
-def test_a_pasal_recorded_by_ayat_needs_an_ayat(registry):
-    assert error("Perpres 1/2090 Pasal 3 huruf a", registry) == (
-        "Perpres 1/2090 Pasal 3 is recorded by ayat; cite an ayat", 15, "e.g. ayat (1), ayat (1a), ayat (2)")
-
-
-def test_unknown_huruf_and_angka_list_what_the_version_has(registry):
-    body = "Perpres 1/2090 Pasal 3 ayat (2) huruf d"
-    assert error(body, registry) == (
-        "Perpres 1/2090 Pasal 3 ayat (2) has no huruf d in the version in force on 2092-01-01", 15, "it has a, b, c")
-    assert error(body + " @2091-01-01", registry) == (
-        "Perpres 1/2090 Pasal 3 ayat (2) has no huruf d in the version in force on 2091-01-01", 15, "it has a, b")
-    assert error("Perpres 1/2090 Pasal 3 ayat (2) huruf b angka 2", registry) == (
-        "Perpres 1/2090 Pasal 3 ayat (2) has no angka 2 in the version in force on 2092-01-01", 15, "it has 1")
-    assert error("Perpres 1/2090 Pasal 3 ayat (2) huruf a angka 1", registry) == (
-        "Perpres 1/2090 Pasal 3 ayat (2) has no angka 1 in the version in force on 2092-01-01", 15,
-        "this version records no huruf/angka")
-    assert error("Perpres 1/2090 Pasal 3 ayat (2) huruf z angka 1", registry) == (
-        "Perpres 1/2090 Pasal 3 ayat (2) has no angka 1 in the version in force on 2092-01-01", 15,
-        "this version records no huruf/angka")
-    assert error("Perpres 1/2090 Pasal 3 ayat (1) huruf a", registry) == (
-        "Perpres 1/2090 Pasal 3 ayat (1) has no huruf a in the version in force on 2092-01-01", 15,
-        "this version records no huruf/angka")
+@pytest.mark.parametrize("body", list(RESOLVER_ERRORS))
+def test_the_resolver_says_what_is_missing_and_what_there_is(registry, body):
+    message, column, hint = RESOLVER_ERRORS[body]
+    column = body.index(column) if isinstance(column, str) else column
+    assert error(body, registry) == (message, column, hint)
 
 
 def test_errors_point_at_the_span_they_are_about(registry):
@@ -245,23 +254,6 @@ def test_errors_point_at_the_span_they_are_about(registry):
     assert error(body, registry)[1] == body.index("ayat (7)")
     body = "Perpres 1/2090 Pasal 3 ayat (1) dan Pasal 13 ayat (1) sampai dengan ayat (2)"
     assert error(body, registry)[1] == body.index("Pasal 13")
-
-
-def test_a_run_with_an_unknown_end_gives_the_end_units_error(registry):
-    body = "Perpres 1/2090 Pasal 3 ayat (1) dan ayat (1) sampai dengan ayat (9)"
-    assert error(body, registry) == ("Perpres 1/2090 Pasal 3 has no ayat (9) in the registry",
-                                     body.index("ayat (1) sampai"), "Pasal 3 has ayat (1), (1a), (2)")
-    body = "Perpres 1/2090 Pasal 3 ayat (0) sampai dengan ayat (2)"
-    assert error(body, registry) == ("Perpres 1/2090 Pasal 3 has no ayat (0) in the registry", 15,
-                                     "Pasal 3 has ayat (1), (1a), (2)")
-    body = "Perpres 1/2090 Pasal 3 ayat (2) huruf a sampai dengan huruf c @2091-01-01"
-    assert error(body, registry) == (
-        "Perpres 1/2090 Pasal 3 ayat (2) has no huruf c in the version in force on 2091-01-01", 15, "it has a, b")
-
-
-def test_a_run_below_a_whole_pasal_needs_an_ayat(registry):
-    assert error("Perpres 1/2090 Pasal 3 huruf a sampai dengan huruf b", registry) == (
-        "Perpres 1/2090 Pasal 3 is recorded by ayat; cite an ayat", 15, "e.g. ayat (1), ayat (1a), ayat (2)")
 
 
 def test_a_run_backwards_is_refused(registry):
