@@ -98,7 +98,7 @@ def on_config(config):
     if (context.registry is not registry or context.as_of != as_of or context.folder != folder
             or words_changed):
         context.registry, context.as_of, context.folder = registry, as_of, folder
-        context.cache, context.preview_cache, context.link_cache = {}, {}, {}
+        context.preview_cache, context.link_cache = {}, {}  # resolutions are cached on the registry (cite.py)
     if not any(isinstance(ext, CitationExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(CitationExtension(context))
     if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
@@ -168,7 +168,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    problems = leftover.check_html(html, page.file.content_string, f"docs/{page.file.src_uri}")
+    problems = leftover.check_html(html, page.file.content_string, f"docs/{page.file.src_uri}",
+                                   buildstate.citation_context.failed)
     if problems:
         raise PluginError(f"{len(problems)} citation problem(s) after rendering:\n"
                           + "\n".join(d.format() for d in problems))

@@ -112,7 +112,7 @@ def test_bad_rules_data_fails_the_build_with_path_line_col(docs_copy, tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     col += len('cites: ["[[Perpres 36/2020 ')
-    assert f"rules/eligibility.yml:{line}:{col}: rule 'asn': versions[0]: unknown provision " \
+    assert f"rules/eligibility.yml:{line}:{col}: rule 'asn': versions[0]: unresolved citation " \
            "[[Perpres 36/2020 Pasal 3 ayat (5) huruf x]]" in output, output
 
 

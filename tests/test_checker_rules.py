@@ -183,7 +183,7 @@ def test_unknown_provision_fails_with_path_line_col(tmp_path, registry):
     text, error = load_variant(tmp_path, registry, (old, new))
     # the column is that of the units ("Pasal ..."), inside the citation
     assert_error(error, LABEL, *position(text, new, offset=len('cites: ["[[Perpres 36/2020 ')),
-                 "rule 'asn': versions[0]: unknown provision [[Perpres 36/2020 Pasal 3 ayat (5) huruf z]]: "
+                 "rule 'asn': versions[0]: unresolved citation [[Perpres 36/2020 Pasal 3 ayat (5) huruf z]]: "
                  "Perpres 36/2020 Pasal 3 ayat (5) has no huruf z", "it has a, b, c, d, e, f, g")
 
 
@@ -191,7 +191,7 @@ def test_unknown_instrument_fails_with_a_suggestion(tmp_path, registry):
     old = '"[[Perpres 36/2020 Pasal 3 ayat (4) huruf a]]"]'
     text, error = load_variant(tmp_path, registry, (old, '"[[Perpres 63/2020 Pasal 3 ayat (4) huruf a]]"]'))
     assert_error(error, LABEL, *position(text, "Perpres 63/2020"),
-                 "rule 'wni': versions[1]: unknown provision [[Perpres 63/2020 Pasal 3 ayat (4) huruf a]]: "
+                 "rule 'wni': versions[1]: unresolved citation [[Perpres 63/2020 Pasal 3 ayat (4) huruf a]]: "
                  "unknown instrument 'Perpres 63/2020'", "did you mean 'Perpres 76/2020'?")
 
 
@@ -289,7 +289,7 @@ def test_a_bad_label_from_fails(tmp_path, registry):
     text, error = load_variant(tmp_path, registry, (old, 'label_from: "[[Perpres 36/2020 Pasal 3 ayat (5) huruf h]]"'))
     # one error: the option still exists, so the rule that tests it is not reported as well
     assert_error(error, LABEL, *position(text, "Pasal 3 ayat (5) huruf h]]"),
-                 "question 'jabatan': option 'bumn-bumd': unknown provision [[Perpres 36/2020 Pasal 3 ayat (5) huruf h]]"
+                 "question 'jabatan': option 'bumn-bumd': unresolved citation [[Perpres 36/2020 Pasal 3 ayat (5) huruf h]]"
                  ": Perpres 36/2020 Pasal 3 ayat (5) has no huruf h")
 
 

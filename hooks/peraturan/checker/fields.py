@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
+from ..build.diagnostics import Diagnostic
 from ..build.schema import FieldChecker, Text
 from ..build.yamlsource import Located
-from ..legal.citation import CitationSyntaxError, parse
+from ..legal.cite import cite
 from ..legal.model import Registry
-from ..legal.resolver import ResolvedCitation, ResolveError, resolve
+from ..legal.resolver import ResolvedCitation
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -59,13 +61,13 @@ def value_where(c: RulesChecker, block: Located, key: str) -> tuple[int, int]:
 
 def resolve_body(c: RulesChecker, body: str, registry: Registry, day: dt.date, where: tuple[int, int],
              what: str) -> ResolvedCitation | None:
-    try:
-        return resolve(parse(body), registry, day)
-    except (CitationSyntaxError, ResolveError) as error:
-        kind = "malformed citation" if isinstance(error, CitationSyntaxError) else "unknown provision"
-        c.error((where[0], c.body_col(where, error.offset)), f"{what}: {kind} [[{body}]]: {error.message}",
-                error.suggestion)
+    """The citation resolved on ``day`` through the one citation path, or None after an error
+    at the body's own column inside the value written at ``where``."""
+    outcome = cite(body, registry, day, (c.label, where[0], c.body_col(where, 0)))
+    if isinstance(outcome, Diagnostic):
+        c.problems.append(replace(outcome, message=f"{what}: {outcome.message}"))
         return None
+    return outcome
 
 
 def read_date(c: RulesChecker, block: Located, key: str, what: str) -> dt.date | None:

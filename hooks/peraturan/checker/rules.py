@@ -10,9 +10,10 @@ from ..build.diagnostics import did_you_mean
 from ..build.safe import url_problem
 from ..build.schema import Text
 from ..build.yamlsource import Located
-from ..legal.citation import CITATION_RE, CitationSyntaxError, parse
+from ..legal.citation import CITATION_RE, CitationSyntaxError
+from ..legal.cite import grammar, lookup
 from ..legal.model import Registry
-from ..legal.resolver import ResolvedCitation, resolve
+from ..legal.resolver import ResolvedCitation
 from .fields import RulesChecker, read_date, read_id, read_int, resolve_body
 from .model import RULE_TYPES, Question, Rule, RuleVersion, Source, Test
 
@@ -168,11 +169,10 @@ def _read_cites(c: RulesChecker, v: Located, label: str, period: tuple[dt.date |
             c.error(where, f"{label}: each entry of cites must be one quoted citation \"[[...]]\"", f"got {written!r}")
             continue
         body = " ".join(match.group("body").split())
-        try:
-            citation = parse(body)
-        except CitationSyntaxError as error:
-            c.error((where[0], c.body_col(where, error.offset)), f"{label}: malformed citation [[{body}]]: "
-                    f"{error.message}", error.suggestion)
+        citation = grammar(body, registry)
+        if isinstance(citation, CitationSyntaxError):
+            c.error((where[0], c.body_col(where, citation.offset)), f"{label}: malformed citation [[{body}]]: "
+                    f"{citation.message}", citation.suggestion)
             continue
         if citation.pin is not None:
             if (valid_from and citation.pin < valid_from) or (valid_to and citation.pin > valid_to):
@@ -201,7 +201,7 @@ def _read_cites(c: RulesChecker, v: Located, label: str, period: tuple[dt.date |
         if ok:
             bodies.append(body)
             if citation.pin is not None or in_force:
-                resolved[body] = resolve(citation, registry, citation.pin or as_of)
+                resolved[body] = lookup(body, registry, as_of)  # resolved above: a cache hit
     return tuple(bodies)
 
 

@@ -31,9 +31,9 @@ from collections.abc import Callable
 from ..build.blocks import BlockError, BlockRequest, renderer
 from ..build.diagnostics import did_you_mean
 from ..build.safe import text as escape
-from ..legal.citation import CitationSyntaxError, parse
+from ..legal.citation import CitationError
+from ..legal.cite import lookup
 from ..legal.render import provision_box
-from ..legal.resolver import ResolveError, resolve
 from . import authority, bibliography, dated_tables, glossary
 from .data import STATE, marker_value
 
@@ -133,10 +133,9 @@ def _provision(request: BlockRequest) -> str:
     """A provision's wording in the version in force (or pinned), every item cited
     (the box itself is drawn by the legal core: ``render.provision_box``)."""
     body = request.args.get("cite", "")
-    try:
-        resolved = resolve(parse(body), _need(STATE.registry, "the registry"), STATE.as_of)
-    except (CitationSyntaxError, ResolveError) as error:
-        raise BlockError(f"[[{body}]]: {error.message}", error.suggestion) from None
+    resolved = lookup(body, _need(STATE.registry, "the registry"), STATE.as_of)
+    if isinstance(resolved, CitationError):
+        raise BlockError(f"[[{body}]]: {resolved.message}", resolved.suggestion)
     if len(resolved.units) != 1 or resolved.units[0].version is None or resolved.units[0].item is not None:
         raise BlockError(f"[[{body}]] must name one Pasal or ayat recorded in the registry",
                          "e.g. cite=\"Perpres 36/2020 Pasal 3 ayat (5)\"")

@@ -31,7 +31,7 @@ from ..build.yamlsource import Located, load_yaml
 from ..legal.model import Registry
 from ..legal.resolver import ResolvedCitation
 from .bibliography import Bibliography, Entry
-from .sitedata import DataChecker, Day, format_date, format_rupiah, resolve_citation
+from .sitedata import DataChecker, Day, format_date, format_rupiah
 
 STRENGTH = ("official-text", "official-statement", "reported", "study", "unverified")
 
@@ -269,7 +269,7 @@ def _check_value_in_law(c: DataChecker, period: LimitPeriod, where, what: str) -
     """The number must be written in the cited provision's wording (text, item or summary)."""
     if period.value is None:
         return
-    resolved = resolve_citation(period.cite, c.registry, c.as_of)
+    resolved = c.resolve(period.cite)
     if not isinstance(resolved, ResolvedCitation):
         return
     wording = " ".join(_wording(unit) for unit in resolved.units)

@@ -22,9 +22,9 @@ from pathlib import Path
 from ..build import words
 from ..build.diagnostics import Diagnostic
 from ..build.safe import text as escape
-from ..legal.citation import CitationSyntaxError, parse
+from ..legal.citation import CitationError
+from ..legal.cite import lookup
 from ..legal.model import Registry
-from ..legal.resolver import ResolveError, resolve
 
 ABBR_RE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>\S.*)$")
 
@@ -103,10 +103,9 @@ _EN_TERM = re.compile(r"^(?:The |A |An )?(?P<term>.+?) means (?P<text>.+)$")
 
 def definitions(registry: Registry, body: str, as_of: dt.date) -> list[Definition]:
     """The "X adalah Y" definitions in the version in force of the cited article."""
-    try:
-        resolved = resolve(parse(body), registry, as_of)
-    except (CitationSyntaxError, ResolveError) as error:
-        raise ValueError(f"[[{body}]]: {error.message}") from None
+    resolved = lookup(body, registry, as_of)
+    if isinstance(resolved, CitationError):
+        raise ValueError(f"[[{body}]]: {resolved.message}")
     found = []
     for unit in resolved.units:
         for provision in unit.provisions:

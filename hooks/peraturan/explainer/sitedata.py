@@ -21,9 +21,9 @@ from ..build.diagnostics import Diagnostic
 from ..build.safe import url_problem
 from ..build.schema import UNKNOWN, FieldChecker
 from ..build.yamlsource import Located, LocatedList
-from ..legal.citation import CitationSyntaxError, parse
+from ..legal.cite import cite
 from ..legal.model import Registry
-from ..legal.resolver import ResolvedCitation, ResolveError, resolve
+from ..legal.resolver import ResolvedCitation
 
 # How firmly we know a fact. The first three match the legal dossier's tags:
 # SEEN-PRIMARY -> official-text, SEEN-OFFICIAL -> official-statement,
@@ -107,6 +107,13 @@ class DataChecker(FieldChecker):
     def evidence(self, data: Located, key: str, what: str) -> str:
         return self.one_of(data, key, what, EVIDENCE)
 
+    def resolve(self, body: str) -> ResolvedCitation | Diagnostic:
+        """A citation body resolved on the as-of date (the one citation path); the
+        diagnostic's place is the caller's field."""
+        if self.registry is None or self.as_of is None:
+            return Diagnostic("", 0, 0, "no regulation registry loaded to check the citation against")
+        return cite(body, self.registry, self.as_of)
+
     def day(self, data: Located, key: str, what: str, allow_unknown: bool = True) -> tuple[bool, Day | None]:
         value = data.get(key)
         if value == UNKNOWN and allow_unknown:
@@ -142,7 +149,7 @@ class DataChecker(FieldChecker):
                        "e.g. Permenko Perekonomian 11/2020 Pasal 9 ayat (2)")
             return None
         body = " ".join(body.strip().removeprefix("[[").removesuffix("]]").split())
-        resolved = resolve_citation(body, self.registry, self.as_of)
+        resolved = self.resolve(body)
         if isinstance(resolved, Diagnostic):
             self.error(where, f"{what}: {resolved.message}", resolved.suggestion)
             return None
@@ -167,14 +174,3 @@ class DataChecker(FieldChecker):
         else:
             found = [self.citation(value, data.where(key), f"{what}: {key}", need_unit, allow_textless)]
         return [body for body in found if body]
-
-
-def resolve_citation(body: str, registry: Registry | None, as_of: dt.date | None) -> ResolvedCitation | Diagnostic:
-    """Resolve a citation body; a failure becomes a Diagnostic without a place."""
-    if registry is None or as_of is None:
-        return Diagnostic("", 0, 0, "no regulation registry loaded to check the citation against")
-    try:
-        return resolve(parse(body), registry, as_of)
-    except (CitationSyntaxError, ResolveError) as error:
-        kind = "malformed citation" if isinstance(error, CitationSyntaxError) else "unresolved citation"
-        return Diagnostic("", 0, 0, f"{kind} [[{body}]]: {error.message}", error.suggestion)

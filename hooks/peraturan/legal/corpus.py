@@ -21,10 +21,10 @@ from pathlib import Path
 from ..build import blocks, frontmatter
 from ..build.diagnostics import Diagnostic
 from ..build.scan import Found, find_citations, prose_lines
-from .citation import CitationSyntaxError, parse
+from .cite import cite
 from .model import Registry
 from .render import display
-from .resolver import ResolvedCitation, ResolveError, resolve
+from .resolver import ResolvedCitation
 
 
 @dataclass
@@ -126,7 +126,6 @@ def check_corpus(
 ) -> Corpus:
     pages: dict[str, CitedPage] = {}
     problems: list[Diagnostic] = []
-    resolved_cache: dict[str, ResolvedCitation | Diagnostic] = {}
     for lang in languages:
         root = docs_dir / lang
         for path in sorted(root.rglob("*.md")):
@@ -141,27 +140,14 @@ def check_corpus(
                 found = found + block_citations(path, lang, rel, label)
             page = CitedPage(src, lang, rel, title)
             for item in found:
-                outcome = resolved_cache.get(item.body)
-                if outcome is None:
-                    outcome = _resolve_body(item.body, registry, as_of)
-                    resolved_cache[item.body] = outcome
+                outcome = cite(item.body, registry, as_of, (label, item.line, item.body_col))
                 if isinstance(outcome, Diagnostic):
-                    problems.append(Diagnostic(label, item.line, item.body_col + outcome.col, outcome.message,
-                                               outcome.suggestion))
+                    problems.append(outcome)
                 else:
                     page.citations.append((item, outcome))
             pages[src] = page
     problems.extend(citation_parity(pages, languages, docs_label))
     return Corpus(pages, problems)
-
-
-def _resolve_body(body: str, registry: Registry, as_of: dt.date) -> ResolvedCitation | Diagnostic:
-    """Parse and resolve; a failure becomes a Diagnostic whose col is the offset in the body."""
-    try:
-        return resolve(parse(body), registry, as_of)
-    except (CitationSyntaxError, ResolveError) as error:
-        kind = "malformed citation" if isinstance(error, CitationSyntaxError) else "unresolved citation"
-        return Diagnostic("", 0, error.offset, f"{kind} [[{body}]]: {error.message}", error.suggestion)
 
 
 def citation_parity(pages: dict[str, CitedPage], languages: list[str], docs_label: str) -> list[Diagnostic]:

@@ -83,8 +83,9 @@ class _Reader(HTMLParser):
             self.text.append(data)
 
 
-def check_html(html: str, source: str, label: str) -> list[Diagnostic]:
-    """Problems in one page's rendered HTML, located in its Markdown ``source``."""
+def check_html(html: str, source: str, label: str, failed: dict[str, Diagnostic] | None = None) -> list[Diagnostic]:
+    """Problems in one page's rendered HTML, located in its Markdown ``source``. ``failed``
+    (body -> diagnostic) says why a whole citation the extension met did not become a link."""
     if "[[" not in html and ("px-cite" not in html or not _may_nest_links(html)):
         return []
     reader = _Reader()
@@ -101,10 +102,14 @@ def check_html(html: str, source: str, label: str) -> list[Diagnostic]:
         if escaped:
             continue
         shown = ("[[" + after).split("\n")[0].strip()
+        where = "; it comes from an include or a generated block" if line == 1 and col == 1 else ""
+        reason = (failed or {}).get(after.split("]]")[0]) if "]]" in after.split("\n")[0] else None
+        if reason is not None:  # a well-formed citation that does not resolve
+            problems.append(Diagnostic(label, line, col, reason.message, reason.suggestion + where))
+            continue
         problems.append(Diagnostic(
             label, line, col, f"'{shown}' is not a citation: '[[' is left in the page",
-            "close it with ]] on the same line, do not nest [[ ]], write \\[[ for literal brackets"
-            + ("; it comes from an include or a generated block" if line == 1 and col == 1 else "")))
+            "close it with ]] on the same line, do not nest [[ ]], write \\[[ for literal brackets" + where))
     for text in reader.nested:
         line, col = next(((n, m.start() + 1) for n, t in lines for m in [_LINK_WITH_CITATION.search(t)] if m),
                          (1, 1))

@@ -22,12 +22,14 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from .citation import CITATION_RE, CitationSyntaxError, parse
+from ..build.diagnostics import Diagnostic
+from .citation import CITATION_RE
+from .cite import cite
 from .legalbasis import LegalBasisProcessor
 from .model import Registry
 from .regpages import version_anchor
 from .render import display, preview_html
-from .resolver import Resolved, ResolvedCitation, ResolveError, resolve
+from .resolver import Resolved, ResolvedCitation
 
 
 @dataclass
@@ -41,32 +43,30 @@ class CitationContext:
     lang: str = "id"
     style: str = "notes"  # "notes": note marks + legal-basis list (legalbasis.py); "full": every citation in full
     cited: dict[str, Resolved] = field(default_factory=dict)  # dom id -> unit, for this page
-    cache: dict[str, ResolvedCitation] = field(default_factory=dict)
+    failed: dict[str, Diagnostic] = field(default_factory=dict)  # body -> why it is no link, for this page
     preview_cache: dict[tuple[str, str], str] = field(default_factory=dict)  # (dom id, lang) -> HTML
     link_cache: dict[tuple[str, str, str], tuple[str, dict[str, str], list[tuple[str, Resolved]]] | None] = field(
         default_factory=dict)  # (body, lang, page folder) -> link parts
 
     def start_page(self, page_rel: str, lang: str, style: str = "notes") -> None:
-        self.page_rel, self.lang, self.style, self.cited = page_rel, lang, style, {}
-
-    def resolve(self, body: str) -> ResolvedCitation:
-        hit = self.cache.get(body)
-        if hit is None:
-            hit = resolve(parse(body), self.registry, self.as_of)
-            self.cache[body] = hit
-        return hit
+        self.page_rel, self.lang, self.style, self.cited, self.failed = page_rel, lang, style, {}, {}
 
     def link(self, body: str) -> tuple[str, dict[str, str], list[tuple[str, Resolved]]] | None:
         """Text, attributes and previewed units of the link for one citation body.
 
-        Cached per language and page folder (the only inputs besides the body), because
-        a site cites the same provisions again and again; None if it does not resolve."""
+        The citation is resolved through the one citation path (``cite.py``, whose cache the
+        corpus check filled); the link parts are cached per language and page folder (the
+        only inputs besides the body), because a site cites the same provisions again and
+        again. A body that does not resolve gives None and is kept in ``failed`` with its
+        diagnostic, which the page check after rendering reports at its source line."""
         key = (body, self.lang, posixpath.dirname(self.page_rel))
         if key in self.link_cache:
+            if self.link_cache[key] is None:
+                self.failed[body] = cite(body, self.registry, self.as_of)  # a cache hit: the diagnostic again
             return self.link_cache[key]
-        try:
-            resolved = self.resolve(body)
-        except (CitationSyntaxError, ResolveError):
+        resolved = cite(body, self.registry, self.as_of)
+        if isinstance(resolved, Diagnostic):
+            self.failed[body] = resolved
             self.link_cache[key] = None
             return None
         attributes = {"class": "px-cite"}
@@ -127,8 +127,9 @@ class CitationProcessor(InlineProcessor):
     def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Python-Markdown API
         link = self.context.link(m.group("body"))
         if link is None:
-            # The pre-build check reports these with path:line:col and stops the
-            # build; leave the text untouched if rendering is ever reached.
+            # Left as text: the check after rendering (leftover.py) reports it at its source
+            # line with the diagnostic kept in context.failed (only a citation the pre-build
+            # check never saw, e.g. from an include, gets here).
             return None, None, None
         text, attributes, units = link
         element = etree.Element("a", attributes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..build.dates import Period, Versioned
 from ..build.profile import InstrumentType
@@ -119,10 +120,23 @@ class Instrument:
 
 
 @dataclass
+class CitationCache:
+    """What ``legal/cite.py`` has resolved against one registry: (body, day) -> the resolved
+    citation or its error. It lives on the registry, so every caller of one build shares it
+    and a reloaded registry starts empty."""
+
+    entries: dict[tuple[str, dt.date | None], Any] = field(default_factory=dict)
+    parsed: dict[str, Any] = field(default_factory=dict)  # body -> Citation or CitationSyntaxError
+    hits: int = 0
+    misses: int = 0
+
+
+@dataclass
 class Registry:
     instruments: dict[str, Instrument]
     by_citation: dict[str, str]  # casefolded cite_as/alias -> instrument id
     types: tuple[InstrumentType, ...] = ()  # the site's instrument types, in their configured order
+    citations: CitationCache = field(default_factory=CitationCache, repr=False, compare=False)
 
     def lookup(self, written: str) -> Instrument | None:
         key = " ".join(written.split()).casefold()
