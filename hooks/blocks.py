@@ -13,12 +13,12 @@ from mkdocs.plugins import event_priority
 from peraturan.build import blocks
 from peraturan.build.diagnostics import EngineError
 from peraturan.build.scan import front_matter_lines
-
-_problems: list[str] = []
+from peraturan.state import current
 
 
 def on_pre_build(config):
-    _problems.clear()
+    """MkDocs ``on_pre_build``: each language's page pass reports its own block problems."""
+    current().block_problems.clear()
 
 
 @event_priority(50)  # before the citation hook notes the page and before Markdown renders
@@ -30,11 +30,13 @@ def on_page_markdown(markdown, page, config, files):
         first_line = front_matter_lines(page.file.content_string) + 1
         return blocks.expand(markdown, lang, rel, f"docs/{page.file.src_uri}", first_line)
     except EngineError as error:
-        _problems.extend(d.format() for d in error.diagnostics)
+        current().block_problems.extend(d.format() for d in error.diagnostics)
         return markdown
 
 
 def on_env(env, config, files):
-    if _problems:
-        raise PluginError(f"{len(_problems)} block problem(s):\n" + "\n".join(_problems))
+    """MkDocs ``on_env`` (after the page pass): every block problem of every page at once."""
+    problems = current().block_problems
+    if problems:
+        raise PluginError(f"{len(problems)} block problem(s):\n" + "\n".join(problems))
     return env

@@ -23,10 +23,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.build import buildstate
 from peraturan.build.diagnostics import EngineError
 from peraturan.checker import block as checker_block
 from peraturan.checker.loader import load_rules
+from peraturan.state import current
 
 RULES = "rules/eligibility.yml"
 MARKER = "<!-- px:checker"
@@ -47,11 +47,11 @@ def on_pre_build(config):
     state.ruleset = None
     extra = config.extra
     state.printing = not (extra.get("kiosk") and extra.get("kiosk_printer") is False)
-    state.api_name = buildstate.profile.checker_global if buildstate.profile else None
+    state.api_name = current().profile.checker_global if current().profile else None
     if not _uses_checker(Path(config.docs_dir)):
         return
-    registry = buildstate.registry
-    context = buildstate.citation_context
+    registry = current().registry
+    context = current().citation_context
     if registry is None or context is None:
         raise PluginError("hooks/checker.py needs hooks/citations.py listed before it under hooks:")
     try:

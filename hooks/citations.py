@@ -2,8 +2,10 @@
 
 Event by event:
 
-- ``on_config``: read the site's profile (``extra.peraturan``: instrument
-  types, regulations folder, checker name) and its interface words
+- ``on_config``: start the build's state (``peraturan.state``: one typed object every
+  hook shares; a nested language build of static-i18n continues it); read the site's
+  profile (``extra.peraturan``: instrument types, regulations folder, checker name) and
+  its interface words
   (``data/words.yml`` over the engine's ``words.yml``); load and validate
   ``regulations/``; register the Markdown extension; put the regulation pages
   into the nav.
@@ -25,7 +27,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.build import buildstate, siteconfig, words
+from peraturan import state
+from peraturan.build import siteconfig, words
 from peraturan.build.dates import iso_date
 from peraturan.build.diagnostics import EngineError
 from peraturan.build.profile import default_profile
@@ -36,7 +39,6 @@ from peraturan.legal.loader import load_registry
 from peraturan.legal.mdext import CitationContext, CitationExtension
 from peraturan.legal.render import format_date
 
-_previews: dict[str, str] = {}  # page src_uri -> its previews, from content to post_page
 INPUT_FOLDERS = ("data", "rules", "includes")  # besides docs/ and regulations/
 WORDS_FILE = "data/words.yml"  # optional: the site's own interface words (peraturan/build/words.py)
 
@@ -64,8 +66,16 @@ def _fingerprint(paths) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
 
 
-@event_priority(10)  # before static-i18n (-100) reads the nav
+def _nested(config) -> bool:
+    """A language build static-i18n runs inside the outer one."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and i18n.building
+
+
+@event_priority(10)  # before static-i18n (-100) reads the nav; the first of our hooks' on_config
 def on_config(config):
+    """MkDocs ``on_config``: a new build's state; profile, words and registry; the extension; the nav."""
+    shared = state.current() if _nested(config) else state.begin()
     root = _project_root(config)
     config_file = Path(config.config_file_path)
     try:
@@ -77,24 +87,24 @@ def on_config(config):
     if problems:
         raise PluginError("Invalid site configuration:\n" + "\n".join(d.format() for d in problems))
     fingerprint = (_fingerprint((root / "regulations").glob("*.yml")), profile.instrument_types)
-    if buildstate.registry is not None and buildstate.registry_fingerprint == fingerprint:
-        registry = buildstate.registry
+    if shared.registry is not None and shared.registry_fingerprint == fingerprint:
+        registry = shared.registry
     else:
         try:
             registry = load_registry(root / "regulations", "regulations", profile.instrument_types)
         except EngineError as error:
             raise PluginError("Invalid regulation registry:\n" + error.report()) from None
-        buildstate.registry_fingerprint = fingerprint
+        shared.registry_fingerprint = fingerprint
     as_of = _as_of(config)
-    buildstate.profile = profile
+    shared.profile, shared.as_of = profile, as_of
     try:  # the engine's interface words (hooks/peraturan/build/words.yml), with the site's own laid over them
         words_changed = words.use_site_words(root / WORDS_FILE, WORDS_FILE)
     except EngineError as error:
         raise PluginError(f"Invalid {WORDS_FILE}:\n" + error.report()) from None
-    context = buildstate.citation_context
+    context = shared.citation_context
     if context is None:
         context = CitationContext(registry, as_of, folder)
-        buildstate.citation_context = context
+        shared.citation_context = context
     if (context.registry is not registry or context.as_of != as_of or context.folder != folder
             or words_changed):
         context.registry, context.as_of, context.folder = registry, as_of, folder
@@ -103,14 +113,15 @@ def on_config(config):
         config.markdown_extensions.append(CitationExtension(context))
     if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SafeLinksExtension())  # no on* attribute, no javascript: link
-    buildstate.registry = registry
+    shared.registry = registry
     _extend_nav(config, registry)
     return config
 
 
 def _extend_nav(config, registry) -> None:
     """Replace the nav entry ``<regulations folder>/index.md`` by a section listing every instrument."""
-    folder = buildstate.profile.regulations_folder
+    shared = state.current()
+    folder = shared.profile.regulations_folder
     index = f"{folder}/index.md"
     for position, entry in enumerate(config.nav or []):
         if isinstance(entry, dict) and len(entry) == 1:
@@ -123,27 +134,31 @@ def _extend_nav(config, registry) -> None:
 
 @event_priority(-20)  # after hooks/checker.py (-10) loaded the rules its block renders from
 def on_pre_build(config):
+    """MkDocs ``on_pre_build``: check every page's citations and write the regulation pages,
+    unless no input changed since the check the state holds."""
+    shared = state.current()
     root = _project_root(config)
-    registry = buildstate.registry
-    as_of = buildstate.citation_context.as_of
+    registry = shared.registry
+    as_of = shared.citation_context.as_of
     docs_dir = Path(config.docs_dir)
     languages = _languages(config)
-    folder = buildstate.profile.regulations_folder
+    folder = shared.profile.regulations_folder
     pages = [p for p in docs_dir.rglob("*.md") if folder not in p.relative_to(docs_dir).parts[1:2]]
     # Every input the corpus depends on: pages, and the data, rules, includes and config that
     # generated blocks write citations from (a data edit must refresh "Dikutip di" in serve).
     others = [p for name in INPUT_FOLDERS for p in (root / name).rglob("*") if p.is_file()]
     others += [p for p in root.glob("mkdocs*.yml")]
-    fingerprint = (_fingerprint(pages), _fingerprint(others), buildstate.registry_fingerprint, as_of,
+    fingerprint = (_fingerprint(pages), _fingerprint(others), shared.registry_fingerprint, as_of,
                    tuple(languages), folder)
-    if buildstate.corpus is not None and buildstate.corpus_fingerprint == fingerprint:
+    if shared.corpus is not None and shared.inputs_fingerprint == fingerprint:
         return  # the other language's build already checked and generated everything
-    checked = corpus.check_corpus(docs_dir, languages, registry, as_of, folder, _docs_label(docs_dir, root))
+    checked = corpus.check_corpus(docs_dir, languages, registry, as_of, folder, _docs_label(docs_dir, root),
+                                  shared.scan_cache)
     if checked.diagnostics:
         raise PluginError(f"{len(checked.diagnostics)} citation problem(s):\n"
                           + "\n".join(d.format() for d in checked.diagnostics))
     regpages.generate(registry, checked, docs_dir, languages, as_of, folder)
-    buildstate.corpus, buildstate.corpus_fingerprint = checked, fingerprint
+    shared.corpus, shared.inputs_fingerprint = checked, fingerprint
 
 
 def _docs_label(docs_dir: Path, root: Path) -> str:
@@ -155,6 +170,8 @@ def _docs_label(docs_dir: Path, root: Path) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    """MkDocs ``on_page_markdown``: tell the extension which page it renders, in which style."""
+    shared = state.current()
     lang, _, rel = page.file.src_uri.partition("/")
     style = page.meta.get("citations", "notes")
     if style not in STYLES:
@@ -163,17 +180,19 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{_docs_label(Path(config.docs_dir), _project_root(config))}/{page.file.src_uri}:{line}: "
                           f"front matter 'citations: {style}' is not a citation style "
                           f"(write one of: {', '.join(STYLES)})")
-    buildstate.citation_context.start_page(rel, lang, style)
+    shared.citation_context.start_page(rel, lang, style)
     return markdown
 
 
 def on_page_content(html, page, config, files):
+    """MkDocs ``on_page_content``: no citation left unrendered; keep the page's previews."""
+    shared = state.current()
     problems = leftover.check_html(html, page.file.content_string, f"docs/{page.file.src_uri}",
-                                   buildstate.citation_context.failed)
+                                   shared.citation_context.failed)
     if problems:
         raise PluginError(f"{len(problems)} citation problem(s) after rendering:\n"
                           + "\n".join(d.format() for d in problems))
-    _previews[page.file.src_uri] = buildstate.citation_context.previews_html()
+    shared.previews[page.file.src_uri] = shared.citation_context.previews_html()
     return html
 
 
@@ -183,7 +202,7 @@ def on_post_page(output, page, config):
     Why here and not in the page content: everything in ``page.content`` is parsed
     again by the search plugin (and other plugins), and the previews are bulky
     copies of the law. Added to the finished HTML, they cost one string insert."""
-    previews = _previews.pop(page.file.src_uri, "")
+    previews = state.current().previews.pop(page.file.src_uri, "")
     if not previews:
         return output
     article = output.find('class="md-content__inner')
@@ -205,7 +224,6 @@ def on_env(env, config, files):
 
 @event_priority(-101)  # once, after static-i18n's nested builds
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if _nested(config):
         return
-    export.write_export(buildstate.registry, buildstate.citation_context.as_of, Path(config.site_dir))
+    export.write_export(state.current().registry, state.current().as_of, Path(config.site_dir))

@@ -25,9 +25,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.build import buildstate
 from peraturan.build.diagnostics import EngineError
 from peraturan.explainer import data, glossary, pages, sitedata
+from peraturan.state import current
 from sitekit import stacked_tables
 
 
@@ -39,12 +39,12 @@ def _languages(config) -> list[str]:
 @event_priority(0)  # after citations.on_config (10), which loads the registry
 def on_config(config):
     root = Path(config.config_file_path).parent
-    context = buildstate.citation_context
-    if buildstate.registry is None or context is None:
+    context = current().citation_context
+    if current().registry is None or context is None:
         raise PluginError("hooks/content.py must be listed after hooks/citations.py")
     try:
         used = data.used_data(Path(config.docs_dir))
-        data.load(root, buildstate.registry, context.as_of, used)
+        data.load(root, current().registry, context.as_of, used)
     except EngineError as error:
         raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
     # The notice banner says the as-of date in words, like the text ("1 Oktober 2025").
@@ -60,7 +60,7 @@ def on_pre_build(config):
     except ValueError:
         label = docs_dir.as_posix()
     problems = pages.check_pages(docs_dir, _languages(config), label,
-                                          (buildstate.profile.regulations_folder,))
+                                          (current().profile.regulations_folder,))
     problems += pages.check_data_terms(root)
     if problems:
         raise PluginError(f"{len(problems)} content problem(s):\n" + "\n".join(p.format() for p in problems))

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.build import buildstate
+from peraturan.state import current
 
 STAY_ON_PAGE_CALL = "ui({document$:ct});"
 SOURCE_MAP_COMMENT = re.compile(r"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
@@ -56,7 +56,7 @@ def on_post_build(config):
         return  # a nested build; the outer build finishes the job
     site_dir = Path(config.site_dir)
     if i18n is not None:
-        html = buildstate.not_found_pages.get(i18n.default_language)
+        html = current().not_found_pages.get(i18n.default_language)
         if html:
             (site_dir / "404.html").write_text(html, encoding="utf-8")
     disable_stay_on_page(site_dir)

@@ -3,7 +3,7 @@ each language's 404 page before static-i18n's nested builds overwrite it, and
 one cache of compiled templates for all the language builds (sitekit.templatecache).
 
 Logic lives in ``peraturan``; this file only wires it to MkDocs events.
-Shared state lives in ``peraturan.build.buildstate`` because MkDocs loads every hook
+Shared state lives in ``peraturan.state`` (one typed object) because MkDocs loads every hook
 file as its own module (MKDOCS-NOTES pitfall 7). ``i18n_finish.py`` runs the
 steps that must come after the nested builds.
 """
@@ -15,7 +15,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.build import buildstate, parity
+from peraturan.build import parity
+from peraturan.state import current
 from sitekit.templatecache import SharedTemplateCache
 
 
@@ -47,11 +48,11 @@ def on_post_build(config):
     if i18n is None or not page.exists():
         return
     lang = i18n.current_language
-    buildstate.not_found_pages[lang] = page.read_text(encoding="utf-8")
+    current().not_found_pages[lang] = page.read_text(encoding="utf-8")
     if lang != i18n.default_language:
         target = Path(config.site_dir, lang, "404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(buildstate.not_found_pages[lang], encoding="utf-8")
+        target.write_text(current().not_found_pages[lang], encoding="utf-8")
 
 
 def on_page_context(context, page, config, nav):

@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.build import buildstate
 from peraturan.build.diagnostics import EngineError
+from peraturan.state import current
 from sitekit import sitesearch
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -26,7 +26,7 @@ def on_post_build(config):
     offline = "offline" in config.plugins or "material/offline" in config.plugins
     try:
         sizes = sitesearch.install(Path(config.config_file_path).parent, Path(config.site_dir), offline,
-                                   buildstate.profile.regulations_folder)
+                                   current().profile.regulations_folder)
     except EngineError as error:
         raise PluginError(error.report()) from error
     except sitesearch.SearchError as error:

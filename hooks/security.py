@@ -16,22 +16,20 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from peraturan.state import current
 from sitekit import csp, hostconfig
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
-_command = {"name": "build"}
-
-
 def on_startup(command, dirty):
     """MkDocs ``on_startup``: note whether this is ``serve``."""
-    _command["name"] = command
+    current().command = command
 
 
 @event_priority(-110)  # after trim (-102), i18n_finish (-101), the offline plugin and static-i18n (-100)
 def on_post_build(config):
     """MkDocs ``on_post_build``: policy into every page, headers for the host."""
     i18n = config.plugins.get("i18n")
-    if (i18n is not None and i18n.building) or _command["name"] == "serve":
+    if (i18n is not None and i18n.building) or current().command == "serve":
         return
     site_dir = Path(config.site_dir)
     shim = site_dir / SHIM

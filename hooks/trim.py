@@ -13,13 +13,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from peraturan.state import current as build_state
 from sitekit import trim
 
 log = logging.getLogger("mkdocs.hooks.trim")
 
-# One run per outer build; static-i18n's nested builds (one per other language)
-# run these hooks again into the same site folder and add their pages to it.
-_run: trim.TrimRun | None = None
+# One run per outer build, kept in the build's state (peraturan.state); static-i18n's nested
+# builds (one per other language) run these hooks again into the same site folder and add
+# their pages to it.
 
 
 def _nested(config) -> bool:
@@ -28,11 +29,13 @@ def _nested(config) -> bool:
 
 
 def _current(config) -> trim.TrimRun:
-    global _run
-    if _run is None:
-        _run = trim.TrimRun(Path(config.site_dir), [str(path) for path in config.extra_css], _plain_scripts(config),
-                            [config.theme["favicon"]] if config.theme.get("favicon") else [], _own_scripts(config))
-    return _run
+    shared = build_state()
+    if shared.trim_run is None:
+        shared.trim_run = trim.TrimRun(Path(config.site_dir), [str(path) for path in config.extra_css],
+                                       _plain_scripts(config),
+                                       [config.theme["favicon"]] if config.theme.get("favicon") else [],
+                                       _own_scripts(config))
+    return shared.trim_run
 
 
 def _own_scripts(config) -> set[str]:
@@ -53,9 +56,8 @@ def _plain_scripts(config) -> list[str]:
 
 
 def on_pre_build(config):
-    global _run
     if not _nested(config):
-        _run = None  # a new build (also each rebuild of mkdocs serve)
+        build_state().trim_run = None  # a new build (also each rebuild of mkdocs serve)
 
 
 def _page(output: str, dest: str, config) -> str:
@@ -80,7 +82,6 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-102)  # after static-i18n's nested builds (-100), the offline plugin (-100) and i18n_finish (-101)
 def on_post_build(config):
-    global _run
     if _nested(config):
         return  # a nested language build; the outer build trims once at the end
     try:
@@ -88,5 +89,5 @@ def on_post_build(config):
     except trim.TrimError as error:
         raise PluginError(str(error)) from error
     finally:
-        _run = None
+        build_state().trim_run = None
     log.debug("trim: %s", report.summary())

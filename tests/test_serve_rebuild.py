@@ -2,7 +2,9 @@
 
 Two builds in one process, as serve does them: after a data file gains a
 citation (an authority-map edge cites one more provision), the regulation page
-must list the citing page under that provision ("Dikutip di").
+must list the citing page under that provision ("Dikutip di"). Each build has
+its own state (``peraturan.state``); only what its inputs' fingerprint allows is
+taken over from the build before.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from peraturan import state
 
 ANCHOR = "pasal-3-ayat-1"
 OLD = "    cite: PMK 25/PMK.05/2020 Pasal 1\n"
@@ -46,6 +49,7 @@ def test_a_data_edit_shows_up_in_the_next_rebuild(tmp_path, monkeypatch):
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
 
     rebuild()
+    first = state.current()
     assert not any("kewenangan" in href for href in _cited_on(site))
     authority = project / "data" / "authority.yml"
     text = authority.read_text(encoding="utf-8")
@@ -53,3 +57,20 @@ def test_a_data_edit_shows_up_in_the_next_rebuild(tmp_path, monkeypatch):
     authority.write_text(text.replace(OLD, NEW, 1), encoding="utf-8")
     rebuild()
     assert any("kewenangan" in href for href in _cited_on(site))
+    second = state.current()
+    assert second is not first  # a new state for the new build
+    assert second.registry is first.registry  # regulations/ unchanged: the registry is taken over
+    assert second.inputs_fingerprint != first.inputs_fingerprint and second.corpus is not first.corpus
+    assert second.not_found_pages is not first.not_found_pages and set(second.not_found_pages) == {"id", "en"}
+
+
+def test_a_new_build_starts_its_own_parts_empty_and_keeps_the_reusable_ones():
+    shared = state.begin()
+    shared.command, shared.registry_fingerprint, shared.scan_cache[("p", 1, 2)] = "serve", ("r",), ("t", [], False, [])
+    shared.previews["id/x.md"], shared.block_problems[:] = "<aside>", ["docs/id/x.md:3:1: ..."]
+    shared.not_found_pages["id"], shared.trim_run = "<html>", object()
+    fresh = state.begin()
+    assert fresh is state.current() and fresh is not shared
+    assert (fresh.command, fresh.registry_fingerprint, fresh.scan_cache) == ("serve", ("r",), shared.scan_cache)
+    assert (fresh.previews, fresh.block_problems, fresh.not_found_pages, fresh.trim_run) == ({}, [], {}, None)
+    state.begin().command = "build"  # as a build run by the other tests expects

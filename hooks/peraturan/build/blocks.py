@@ -34,8 +34,20 @@ class BlockRequest:
 
 
 Renderer = Callable[[BlockRequest], str]
-_renderers: dict[str, Renderer] = {}
-_once: set[str] = set()  # blocks whose HTML carries fixed ids: once per page with the same arguments
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A block renderer as registered. ``once``: its HTML carries fixed ids, so a page may
+    hold it only once with the same arguments."""
+
+    render: Renderer
+    once: bool = False
+
+
+# The renderers, by block name: filled when their modules are imported (code, the same for
+# every build), so this is a table of functions, not build state (that is peraturan.state).
+RENDERERS: dict[str, Registered] = {}
 
 
 def renderer(name: str, *, once: bool = False) -> Callable[[Renderer], Renderer]:
@@ -44,9 +56,7 @@ def renderer(name: str, *, once: bool = False) -> Callable[[Renderer], Renderer]
     ``once``: the block writes element ids, so a second copy on a page would repeat them."""
 
     def register(function: Renderer) -> Renderer:
-        _renderers[name] = function
-        if once:
-            _once.add(name)
+        RENDERERS[name] = Registered(function, once)
         return function
 
     return register
@@ -81,19 +91,19 @@ def _render_each(lines: list[str], lang: str, page_rel: str, path: str, first_li
                                     "put the marker at the start of its own line, outside any container")
             continue
         key = (name, " ".join(match.group("args").split()))
-        if name in _once and key in seen:
+        registered = RENDERERS.get(name)
+        if registered is not None and registered.once and key in seen:
             yield index, Diagnostic(path, line, 1, f"block 'px:{name}' is used twice on this page "
                                     f"(first at line {seen[key]})", "keep one: it writes element ids")
             continue
         seen.setdefault(key, line)
-        render = _renderers.get(name)
-        if render is None:
-            hint = did_you_mean(name, _renderers) or f"known blocks: {', '.join(sorted(_renderers))}"
+        if registered is None:
+            hint = did_you_mean(name, RENDERERS) or f"known blocks: {', '.join(sorted(RENDERERS))}"
             yield index, Diagnostic(path, line, 1, f"unknown block 'px:{name}'", hint)
             continue
         try:
             args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
-            yield index, render(BlockRequest(name, args, lang, page_rel, path, line))
+            yield index, registered.render(BlockRequest(name, args, lang, page_rel, path, line))
         except ValueError as error:
             message = getattr(error, "message", str(error))
             yield index, Diagnostic(path, line, 1, f"block 'px:{name}': {message}", getattr(error, "suggestion", ""))
@@ -128,4 +138,4 @@ def rendered(text: str, lang: str, page_rel: str, path: str) -> list[tuple[int, 
 
 
 def known_blocks() -> list[str]:
-    return sorted(_renderers)
+    return sorted(RENDERERS)

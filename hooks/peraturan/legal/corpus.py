@@ -66,7 +66,8 @@ class Corpus:
         return self._citing.get((instrument_id, anchor, lang), [])
 
 
-_cache: dict[tuple[str, int, int, str], tuple[str, list[Found], bool]] = {}
+# (path, mtime, size) -> what scan_page found in that file; the build state keeps one across builds
+ScanCache = dict[tuple[str, int, int], tuple[str, list[Found], bool, list[tuple[int, int, str, str]]]]
 
 
 def page_title(text: str, meta: dict | None = None) -> str:
@@ -80,17 +81,17 @@ def page_title(text: str, meta: dict | None = None) -> str:
     return ""
 
 
-def scan_page(path: Path) -> tuple[str, list[Found], bool, list[tuple[int, int, str, str]]]:
+def scan_page(path: Path, cache: ScanCache) -> tuple[str, list[Found], bool, list[tuple[int, int, str, str]]]:
     """Title, citations, "has block markers" and front-matter problems of one file,
-    cached while the file is unchanged."""
+    kept in ``cache`` while the file is unchanged."""
     stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, "")
-    cached = _cache.get(key)
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    cached = cache.get(key)
     if cached is None:
         text, problem = read_text(path)
         meta, problems = frontmatter.read(text)
         cached = (page_title(text, meta), find_citations(text), blocks.has_markers(text), problem + problems)
-        _cache[key] = cached
+        cache[key] = cached
     return cached
 
 
@@ -123,6 +124,7 @@ def check_corpus(
     as_of: dt.date,
     generated_folder: str = "",  # the site's regulations folder (its profile), whose pages the engine wrote
     docs_label: str = "docs",
+    scan_cache: ScanCache | None = None,  # the build state's, to reuse the scan of unchanged files
 ) -> Corpus:
     pages: dict[str, CitedPage] = {}
     problems: list[Diagnostic] = []
@@ -134,7 +136,7 @@ def check_corpus(
                 continue
             src = f"{lang}/{rel}"
             label = f"{docs_label}/{src}"
-            title, found, has_blocks, page_problems = scan_page(path)
+            title, found, has_blocks, page_problems = scan_page(path, {} if scan_cache is None else scan_cache)
             problems += [Diagnostic(label, line, col, message, hint) for line, col, message, hint in page_problems]
             if has_blocks:
                 found = found + block_citations(path, lang, rel, label)
