@@ -28,7 +28,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown  # most pages: no need to read the file again for its front matter
     try:
         first_line = front_matter_lines(page.file.content_string) + 1
-        return blocks.expand(markdown, lang, rel, f"docs/{page.file.src_uri}", first_line)
+        return blocks.expand(markdown, lang, rel, f"docs/{page.file.src_uri}", first_line, current())
     except EngineError as error:
         current().block_problems.extend(d.format() for d in error.diagnostics)
         return markdown

@@ -43,7 +43,7 @@ def _uses_checker(docs_dir: Path) -> bool:
 
 @event_priority(-10)  # after hooks/citations.py has loaded the registry
 def on_pre_build(config):
-    state = checker_block.state
+    state = current().checker
     state.ruleset = None
     extra = config.extra
     state.printing = not (extra.get("kiosk") and extra.get("kiosk_printer") is False)
@@ -68,7 +68,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    if checker_block.state.ruleset is None:
+    if current().checker.ruleset is None:
         return
     source = _root(config) / QR_SOURCE
     if not source.is_file():

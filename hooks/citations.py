@@ -153,7 +153,7 @@ def on_pre_build(config):
     if shared.corpus is not None and shared.inputs_fingerprint == fingerprint:
         return  # the other language's build already checked and generated everything
     checked = corpus.check_corpus(docs_dir, languages, registry, as_of, folder, _docs_label(docs_dir, root),
-                                  shared.scan_cache)
+                                  shared.scan_cache, shared)
     if checked.diagnostics:
         raise PluginError(f"{len(checked.diagnostics)} citation problem(s):\n"
                           + "\n".join(d.format() for d in checked.diagnostics))

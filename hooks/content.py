@@ -38,13 +38,15 @@ def _languages(config) -> list[str]:
 
 @event_priority(0)  # after citations.on_config (10), which loads the registry
 def on_config(config):
-    root = Path(config.config_file_path).parent
-    context = current().citation_context
-    if current().registry is None or context is None:
+    """MkDocs ``on_config``: load and check the site's data into the build's state."""
+    shared = current()
+    context = shared.citation_context
+    if shared.registry is None or context is None:
         raise PluginError("hooks/content.py must be listed after hooks/citations.py")
+    root = Path(config.config_file_path).parent
     try:
         used = data.used_data(Path(config.docs_dir))
-        data.load(root, current().registry, context.as_of, used)
+        shared.site_data = data.load(root, shared.registry, context.as_of, used)
     except EngineError as error:
         raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
     # The notice banner says the as-of date in words, like the text ("1 Oktober 2025").
@@ -53,24 +55,26 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    """MkDocs ``on_pre_build``: every hand-written page and the data's terms checked, all problems at once."""
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
     try:
         label = docs_dir.relative_to(root).as_posix()
     except ValueError:
         label = docs_dir.as_posix()
-    problems = pages.check_pages(docs_dir, _languages(config), label,
-                                          (current().profile.regulations_folder,))
-    problems += pages.check_data_terms(root)
+    problems = pages.check_pages(docs_dir, _languages(config), current(), label,
+                                 (current().profile.regulations_folder,))
+    problems += pages.check_data_terms(root, current())
     if problems:
         raise PluginError(f"{len(problems)} content problem(s):\n" + "\n".join(p.format() for p in problems))
 
 
 @event_priority(40)  # after blocks.py (50) expanded generated blocks
 def on_page_markdown(markdown, page, config, files):
+    """MkDocs ``on_page_markdown``: source references and inline values; the abbreviation list."""
     lang, _, rel = page.file.src_uri.partition("/")
-    markdown = pages.expand_inline(markdown, lang, rel)
-    if lang in data.STATE.abbreviations:
+    markdown = pages.expand_inline(markdown, lang, rel, current())
+    if current().site_data is not None and lang in current().site_data.abbreviations:
         markdown += glossary.append_line(lang)
     return markdown
 

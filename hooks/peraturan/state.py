@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build.profile import Profile
+from .checker.block import CheckerSetup
+from .explainer.data import SiteData
 from .legal.corpus import Corpus, ScanCache
 from .legal.mdext import CitationContext
 from .legal.model import Registry
@@ -48,6 +50,9 @@ class BuildState:
     scan_cache: ScanCache = field(default_factory=dict)
 
     # ---- this build only
+    # the explainer's data (data/, includes/) and the checker's rules, as the blocks read them
+    site_data: SiteData | None = field(default=None, metadata=PER_BUILD)
+    checker: CheckerSetup = field(default_factory=CheckerSetup, metadata=PER_BUILD)
     # language -> that language's rendered 404.html (hooks/i18n_pages.py -> hooks/i18n_finish.py)
     not_found_pages: dict[str, str] = field(default_factory=dict, metadata=PER_BUILD)
     # located block errors of the page pass, reported at once (hooks/blocks.py)

@@ -11,6 +11,7 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .diagnostics import Diagnostic, EngineError, did_you_mean
 
@@ -31,6 +32,9 @@ class BlockRequest:
     page_rel: str  # path inside the language folder, e.g. "cara-kerja.md"
     path: str  # label for errors, e.g. "docs/id/cara-kerja.md"
     line: int
+    # what the build has loaded for its renderers (peraturan.state.BuildState: the site's data,
+    # the checker's rules); handed through, never read here
+    build: Any = None
 
 
 Renderer = Callable[[BlockRequest], str]
@@ -79,7 +83,7 @@ def _markers(lines: list[str]):
             yield index, match
 
 
-def _render_each(lines: list[str], lang: str, page_rel: str, path: str, first_line: int):
+def _render_each(lines: list[str], lang: str, page_rel: str, path: str, first_line: int, build: Any):
     """(index, Markdown or Diagnostic) for every block marker in ``lines``."""
     seen: dict[tuple[str, str], int] = {}
     for index, match in _markers(lines):
@@ -103,20 +107,20 @@ def _render_each(lines: list[str], lang: str, page_rel: str, path: str, first_li
             continue
         try:
             args = dict(part.split("=", 1) for part in shlex.split(match.group("args")))
-            yield index, registered.render(BlockRequest(name, args, lang, page_rel, path, line))
+            yield index, registered.render(BlockRequest(name, args, lang, page_rel, path, line, build))
         except ValueError as error:
             message = getattr(error, "message", str(error))
             yield index, Diagnostic(path, line, 1, f"block 'px:{name}': {message}", getattr(error, "suggestion", ""))
 
 
-def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int = 1) -> str:
+def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int = 1, build: Any = None) -> str:
     """Replace every block marker; raise EngineError listing every bad block.
 
     ``first_line`` is the file line of the text's first line (MkDocs strips
     front matter before hooks see the Markdown)."""
     problems: list[Diagnostic] = []
     lines = markdown.split("\n")
-    for index, output in _render_each(lines, lang, page_rel, path, first_line):
+    for index, output in _render_each(lines, lang, page_rel, path, first_line, build):
         if isinstance(output, Diagnostic):
             problems.append(output)
         else:
@@ -126,14 +130,15 @@ def expand(markdown: str, lang: str, page_rel: str, path: str, first_line: int =
     return "\n".join(lines)
 
 
-def rendered(text: str, lang: str, page_rel: str, path: str) -> list[tuple[int, str]]:
+def rendered(text: str, lang: str, page_rel: str, path: str, build: Any = None) -> list[tuple[int, str]]:
     """(file line, Markdown) of every block of a whole file that renders.
 
     Why: citations written by blocks (an authority-map edge, a decision table)
     must count for "Cited on" back-links and citation parity like the page's
     own. A block that does not render is skipped here; the page pass reports it
     with its location."""
-    return [(index + 1, output) for index, output in _render_each(text.split("\n"), lang, page_rel, path, 1)
+    return [(index + 1, output) for index, output in _render_each(text.split("\n"), lang, page_rel, path, 1,
+                                                                                    build)
             if not isinstance(output, Diagnostic)]
 
 

@@ -40,19 +40,18 @@ ASSETS = {
 
 
 @dataclass
-class State:
-    """Set by the MkDocs adapter for each build (hooks/checker.py)."""
+class CheckerSetup:
+    """What the block needs from the build, set by the MkDocs adapter (hooks/checker.py) in
+    the build's state (``BuildState.checker``)."""
 
     ruleset: Ruleset | None = None
     printing: bool = True  # false on a kiosk without a printer
     api_name: str | None = None  # the site profile's checker_global (None: the engine's default)
 
 
-state = State()
-
-
 @blocks.renderer("checker", once=True)
 def render_block(request: blocks.BlockRequest) -> str:
+    state = getattr(request.build, "checker", None) or CheckerSetup()
     if state.ruleset is None:
         raise blocks.BlockError("the eligibility rules are not loaded",
                                 "list hooks/checker.py under hooks: in the MkDocs config")

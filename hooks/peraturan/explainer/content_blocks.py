@@ -35,7 +35,7 @@ from ..legal.citation import CitationError
 from ..legal.cite import lookup
 from ..legal.render import provision_box
 from . import authority, bibliography, dated_tables, glossary
-from .data import STATE, marker_value
+from .data import SiteData, marker_value, site_of
 
 OWN_BLOCKS: dict[str, Callable[[BlockRequest], str]] = {}
 
@@ -50,6 +50,11 @@ def _block(name: str, *, once: bool = False):
     return register
 
 
+def _site(request: BlockRequest) -> SiteData:
+    """The site's data this build loaded (handed to every block in its request)."""
+    return site_of(request.build)
+
+
 def _need(thing, what: str):
     if thing is None:
         raise BlockError(f"{what} is not loaded (see the data errors above)")
@@ -58,7 +63,7 @@ def _need(thing, what: str):
 
 @_block("amounts-table")
 def _amounts_table(request: BlockRequest) -> str:
-    amounts = _need(STATE.amounts, "data/amounts.yml")
+    amounts = _need(_site(request).amounts, "data/amounts.yml")
 
     def link(entry) -> str:
         target = bibliography.ref_target(entry, request.page_rel)
@@ -71,22 +76,22 @@ def _amounts_table(request: BlockRequest) -> str:
 @_block("limit-history")
 def _limit_history(request: BlockRequest) -> str:
     key = request.args.get("key", "")
-    limit = STATE.limits.get(key)
+    limit = _site(request).limits.get(key)
     if limit is None:
-        raise BlockError(f"unknown limit '{key}'", did_you_mean(key, STATE.limits) or
-                         f"known: {', '.join(sorted(STATE.limits))}")
+        raise BlockError(f"unknown limit '{key}'", did_you_mean(key, _site(request).limits) or
+                         f"known: {', '.join(sorted(_site(request).limits))}")
     return dated_tables.limit_history(limit, request.lang)
 
 
 @_block("authority-map", once=True)
 def _authority_map(request: BlockRequest) -> str:
-    amap = _need(STATE.authority, "data/authority.yml")
+    amap = _need(_site(request).authority, "data/authority.yml")
     return authority.render(amap, request.lang)
 
 
 @_block("study", once=True)
 def _study(request: BlockRequest) -> str:
-    bib = _need(STATE.bibliography, "data/bibliography.yml")
+    bib = _need(_site(request).bibliography, "data/bibliography.yml")
     key = request.args.get("key", "")
     entry = bib.get(key)
     if entry is None:
@@ -98,7 +103,7 @@ def _study(request: BlockRequest) -> str:
 
 @_block("sources", once=True)
 def _sources(request: BlockRequest) -> str:
-    bib = _need(STATE.bibliography, "data/bibliography.yml")
+    bib = _need(_site(request).bibliography, "data/bibliography.yml")
     kinds = tuple(request.args.get("kinds", "official,news,study").split(","))
     unknown = [k for k in kinds if k not in bibliography.KINDS]
     if unknown:
@@ -108,19 +113,20 @@ def _sources(request: BlockRequest) -> str:
 
 @_block("abbreviations")
 def _abbreviations(request: BlockRequest) -> str:
-    return glossary.abbreviation_table(STATE.abbreviations.get(request.lang, []), request.lang)
+    return glossary.abbreviation_table(_site(request).abbreviations.get(request.lang, []), request.lang)
 
 
 @_block("definitions")
 def _definitions(request: BlockRequest) -> str:
     body = request.args.get("cite", "")
-    items = glossary.definitions(_need(STATE.registry, "the registry"), body, STATE.as_of)
+    site = _site(request)
+    items = glossary.definitions(_need(site.registry, "the registry"), body, site.as_of)
     return glossary.definitions_markdown(items, body, request.lang, request.args.get("partial") == "yes")
 
 
 @_block("value")
 def _value_block(request: BlockRequest) -> str:
-    return marker_value(" ".join(f"{k}={v}" for k, v in request.args.items()), request.lang)
+    return marker_value(" ".join(f"{k}={v}" for k, v in request.args.items()), request.lang, _site(request))
 
 
 @_block("nocite")
@@ -133,7 +139,8 @@ def _provision(request: BlockRequest) -> str:
     """A provision's wording in the version in force (or pinned), every item cited
     (the box itself is drawn by the legal core: ``render.provision_box``)."""
     body = request.args.get("cite", "")
-    resolved = lookup(body, _need(STATE.registry, "the registry"), STATE.as_of)
+    site = _site(request)
+    resolved = lookup(body, _need(site.registry, "the registry"), site.as_of)
     if isinstance(resolved, CitationError):
         raise BlockError(f"[[{body}]]: {resolved.message}", resolved.suggestion)
     if len(resolved.units) != 1 or resolved.units[0].version is None or resolved.units[0].item is not None:

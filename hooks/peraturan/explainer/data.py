@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ..build.diagnostics import Diagnostic, EngineError
 from ..legal.model import Registry
@@ -33,7 +34,6 @@ class SiteData:
     terms: terms.Terms | None = None  # one name per concept (data/terms.yml), when the site has the file
 
 
-STATE = SiteData()
 
 
 TERMS = "terms.yml"
@@ -55,10 +55,23 @@ def used_data(docs_dir: Path) -> set[str]:
     return {name for name, markers in _USES.items() if any(m in text for text in texts for m in markers)}
 
 
+class WithSiteData(Protocol):
+    """What the explainer's blocks and page checks are handed: the build's state
+    (``peraturan.state.BuildState``), of which they read the site's data only."""
+
+    site_data: SiteData | None
+
+
+def site_of(build: WithSiteData | None) -> SiteData:
+    """The build's loaded site data; an empty one when nothing was loaded (a site without data)."""
+    site = getattr(build, "site_data", None)
+    return site if site is not None else SiteData()
+
+
 def load(root: Path, registry: Registry, as_of: dt.date, used: set[str] | None = None) -> SiteData:
     """Load and check the data files in ``used`` (default: all); raise one EngineError listing all problems."""
     problems: list[Diagnostic] = []
-    state = SiteData(registry, as_of)
+    site = SiteData(registry, as_of)
     used = set(_USES) if used is None else used
 
     def attempt(function, *args):
@@ -70,34 +83,33 @@ def load(root: Path, registry: Registry, as_of: dt.date, used: set[str] | None =
 
     data = root / DATA
     if used & {"bibliography", "amounts", "authority"}:
-        state.bibliography = attempt(bibliography.load_bibliography, data / "bibliography.yml",
+        site.bibliography = attempt(bibliography.load_bibliography, data / "bibliography.yml",
                                      f"{DATA}/bibliography.yml")
-    if state.bibliography is not None and "amounts" in used:
-        state.amounts = attempt(dated.load_amounts, data / "amounts.yml", f"{DATA}/amounts.yml", registry, as_of,
-                                state.bibliography)
-    if state.bibliography is not None and "authority" in used:
-        state.authority = attempt(authority.load_authority, data / "authority.yml", f"{DATA}/authority.yml", registry,
-                                  as_of, state.bibliography)
+    if site.bibliography is not None and "amounts" in used:
+        site.amounts = attempt(dated.load_amounts, data / "amounts.yml", f"{DATA}/amounts.yml", registry, as_of,
+                                site.bibliography)
+    if site.bibliography is not None and "authority" in used:
+        site.authority = attempt(authority.load_authority, data / "authority.yml", f"{DATA}/authority.yml", registry,
+                                  as_of, site.bibliography)
     if "limits" in used:
-        state.limits = attempt(dated.load_limits, data / "limits.yml", f"{DATA}/limits.yml", registry, as_of) or {}
+        site.limits = attempt(dated.load_limits, data / "limits.yml", f"{DATA}/limits.yml", registry, as_of) or {}
     if (data / TERMS).is_file():
-        state.terms = attempt(terms.load_terms, data / TERMS, f"{DATA}/{TERMS}")
+        site.terms = attempt(terms.load_terms, data / TERMS, f"{DATA}/{TERMS}")
     for lang in LANGS:
         name = glossary.abbreviation_file(lang)
         found, issues = glossary.read_abbreviations(root / INCLUDES / name, f"{INCLUDES}/{name}")
-        state.abbreviations[lang] = found
+        site.abbreviations[lang] = found
         problems.extend(issues)
-    problems.extend(glossary.check_pair(state.abbreviations["id"], state.abbreviations["en"],
+    problems.extend(glossary.check_pair(site.abbreviations["id"], site.abbreviations["en"],
                                         f"{INCLUDES}/{glossary.abbreviation_file('en')}"))
     if problems:
         raise EngineError(problems)
-    STATE.__dict__.update(state.__dict__)
-    return STATE
+    return site
 
 
-def marker_value(args: str, lang: str) -> str:
+def marker_value(args: str, lang: str, site: SiteData) -> str:
     """The text of a ``px:value`` marker (``key=... [at=YYYY-MM-DD]``); ValueError says what is wrong."""
     pairs = dict(part.split("=", 1) for part in args.split() if "=" in part)
     if "key" not in pairs:
         raise ValueError("write <!-- px:value key=NAME -->")
-    return dated.value_text(pairs["key"], lang, STATE.as_of, STATE.limits, STATE.amounts, pairs.get("at"))
+    return dated.value_text(pairs["key"], lang, site.as_of, site.limits, site.amounts, pairs.get("at"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..build import blocks, frontmatter
 from ..build.diagnostics import Diagnostic
@@ -107,13 +108,13 @@ def read_text(path: Path) -> tuple[str, list[tuple[int, int, str, str]]]:
                      "save the file as UTF-8 in your editor")]
 
 
-def block_citations(path: Path, lang: str, rel: str, label: str) -> list[Found]:
+def block_citations(path: Path, lang: str, rel: str, label: str, build: Any = None) -> list[Found]:
     """Citations written by the page's generated blocks, each at its marker's line.
 
     Not cached: a block's output depends on data files, not only on the page."""
     text = path.read_text(encoding="utf-8")
     return [Found(item.body, line, 1, 1)
-            for line, markdown in blocks.rendered(text, lang, rel, label)
+            for line, markdown in blocks.rendered(text, lang, rel, label, build)
             for item in find_citations(markdown)]
 
 
@@ -125,6 +126,7 @@ def check_corpus(
     generated_folder: str = "",  # the site's regulations folder (its profile), whose pages the engine wrote
     docs_label: str = "docs",
     scan_cache: ScanCache | None = None,  # the build state's, to reuse the scan of unchanged files
+    build: Any = None,  # what block renderers read (peraturan.state.BuildState), handed through
 ) -> Corpus:
     pages: dict[str, CitedPage] = {}
     problems: list[Diagnostic] = []
@@ -139,7 +141,7 @@ def check_corpus(
             title, found, has_blocks, page_problems = scan_page(path, {} if scan_cache is None else scan_cache)
             problems += [Diagnostic(label, line, col, message, hint) for line, col, message, hint in page_problems]
             if has_blocks:
-                found = found + block_citations(path, lang, rel, label)
+                found = found + block_citations(path, lang, rel, label, build)
             page = CitedPage(src, lang, rel, title)
             for item in found:
                 outcome = cite(item.body, registry, as_of, (label, item.line, item.body_col))
