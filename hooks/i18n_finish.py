@@ -19,22 +19,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from peraturan.state import current
+from sitekit.bundle import material_bundle, replace_once
 
 STAY_ON_PAGE_CALL = "ui({document$:ct});"
 SOURCE_MAP_COMMENT = re.compile(r"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 
 
 def disable_stay_on_page(site_dir: Path) -> None:
-    bundles = sorted(site_dir.glob("assets/javascripts/bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise PluginError(f"expected one Material bundle in {site_dir}/assets/javascripts, found {len(bundles)}")
-    text = bundles[0].read_text(encoding="utf-8")
-    if text.count(STAY_ON_PAGE_CALL) != 1:
-        raise PluginError(
-            f"{bundles[0]}: Material's bundle no longer contains {STAY_ON_PAGE_CALL!r}; "
-            "re-check the stay-on-page patch in hooks/i18n_finish.py after a Material upgrade"
-        )
-    bundles[0].write_text(text.replace(STAY_ON_PAGE_CALL, ""), encoding="utf-8")
+    bundle = material_bundle(site_dir, PluginError)
+    text = replace_once(bundle.read_text(encoding="utf-8"), STAY_ON_PAGE_CALL, "", bundle,
+                        "the stay-on-page patch in hooks/i18n_finish.py", PluginError)
+    bundle.write_text(text, encoding="utf-8")
     strip_source_maps(site_dir)
 
 

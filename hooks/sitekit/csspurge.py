@@ -301,23 +301,32 @@ def selector_is_used(selector: str, known: KnownClasses) -> bool:
     return all(name in known for name in CLASS_IN_SELECTOR.findall(flat))
 
 
-def purge_rules(css: str, known: KnownClasses) -> str:
+def _edit_style_rules(css: str, edit) -> str:
+    """``css`` rebuilt with each style rule replaced by ``edit(prelude, body)`` (text,
+    or "" to drop it); grouping at-rules are walked into and go when left empty,
+    other at-rules stay as written."""
     out = []
     for prelude, body in iter_rules(css):
         if body is None:
             out.append(prelude + ";")
         elif prelude.startswith("@"):
             if prelude.lower().startswith(GROUPING_AT_RULES):
-                inner = purge_rules(body, known)
+                inner = _edit_style_rules(body, edit)
                 if inner:
                     out.append(prelude + "{" + inner + "}")
             else:
                 out.append(prelude + "{" + body + "}")
         else:
-            selectors = [s for s in split_top_level(prelude, ",") if selector_is_used(s.strip(), known)]
-            if selectors:
-                out.append(",".join(selectors) + "{" + body + "}")
+            out.append(edit(prelude, body))
     return "".join(out)
+
+
+def purge_rules(css: str, known: KnownClasses) -> str:
+    def used_selectors(prelude: str, body: str) -> str:
+        selectors = [s for s in split_top_level(prelude, ",") if selector_is_used(s.strip(), known)]
+        return ",".join(selectors) + "{" + body + "}" if selectors else ""
+
+    return _edit_style_rules(css, used_selectors)
 
 
 def _declarations(css: str):
@@ -354,23 +363,11 @@ def drop_unused_custom_properties(css: str, other_sources: Iterable[str] = (), u
 
 
 def _rewrite_declarations(css: str, unused: set[str]) -> str:
-    out = []
-    for prelude, body in iter_rules(css):
-        if body is None:
-            out.append(prelude + ";")
-        elif prelude.startswith("@"):
-            if prelude.lower().startswith(GROUPING_AT_RULES):
-                inner = _rewrite_declarations(body, unused)
-                if inner:
-                    out.append(prelude + "{" + inner + "}")
-            else:
-                out.append(prelude + "{" + body + "}")
-        else:
-            kept = [d for d in split_top_level(body, ";") if d.partition(":")[0].strip() not in unused]
-            kept = [d for d in kept if d.strip()]
-            if kept:
-                out.append(prelude + "{" + ";".join(kept) + "}")
-    return "".join(out)
+    def kept_declarations(prelude: str, body: str) -> str:
+        kept = [d for d in split_top_level(body, ";") if d.partition(":")[0].strip() not in unused and d.strip()]
+        return prelude + "{" + ";".join(kept) + "}" if kept else ""
+
+    return _edit_style_rules(css, kept_declarations)
 
 
 def purge(css: str, known: KnownClasses, other_sources: Iterable[str] = (), used: Iterable[str] = ()) -> str:

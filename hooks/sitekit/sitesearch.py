@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peraturan.build.diagnostics import EngineError
+from sitekit import bundle as bundle_edit
 from sitekit import searchdata
 from sitekit.searchwords import words
 
@@ -220,28 +221,11 @@ def install_worker(root: Path, site: Path) -> str:
     return name
 
 
-def _replace_once(text: str, old: str, new: str, where: Path) -> str:
-    if text.count(old) != 1:
-        raise SearchError(f"{where}: expected exactly one {old[:60]!r} in Material's bundle, found {text.count(old)}; "
-                          "re-check hooks/sitekit/sitesearch.py after a Material upgrade")
-    return text.replace(old, new)
-
-
 def patch_bundle(site: Path) -> None:
     """Load ``search/index.<page language>`` instead of the shared index."""
-    bundles = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise SearchError(f"expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
-    bundle = bundles[0]
-    text = bundle.read_text(encoding="utf-8")
-    if LANG_INDEX_JSON in text:
-        return  # already patched
-    if FETCH_INDEX_FUNCTION not in text:
-        raise SearchError(f"{bundle}: Material's bundle no longer defines {FETCH_INDEX_FUNCTION!r}; "
-                          "re-check hooks/sitekit/sitesearch.py after a Material upgrade")
-    text = _replace_once(text, INDEX_JSON, LANG_INDEX_JSON, bundle)
-    text = _replace_once(text, INDEX_JS, LANG_INDEX_JS, bundle)
-    bundle.write_text(text, encoding="utf-8")
+    bundle_edit.patch(site, LANG_INDEX_JSON, (FETCH_INDEX_FUNCTION,),
+                      ((INDEX_JSON, LANG_INDEX_JSON), (INDEX_JS, LANG_INDEX_JS)),
+                      "hooks/sitekit/sitesearch.py", SearchError)
 
 
 def install(root: Path, site: Path, offline: bool, regulations_folder: str) -> dict[str, dict[str, int]]:

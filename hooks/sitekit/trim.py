@@ -60,6 +60,7 @@ from urllib.parse import quote
 
 import rjsmin
 
+from sitekit import bundle as bundle_edit
 from sitekit import csspurge
 
 LUNR_DIR = Path("assets/javascripts/lunr")
@@ -181,31 +182,11 @@ def drop_unused_lunr(site: Path, report: TrimReport) -> None:
         lunr.rmdir()
 
 
-def _replace_once(text: str, old: str, new: str, where: Path) -> str:
-    if text.count(old) != 1:
-        raise TrimError(
-            f"{where}: expected exactly one {old[:60]!r} in Material's bundle, found {text.count(old)}; "
-            "re-check hooks/sitekit/trim.py after a Material upgrade"
-        )
-    return text.replace(old, new)
-
-
 def lazy_search(site: Path, report: TrimReport) -> None:
-    bundles = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise TrimError(f"expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
-    bundle = bundles[0]
-    text = bundle.read_text(encoding="utf-8")
-    if "pxLazyWorker" in text:
-        return  # already patched (a rebuild that kept the file)
-    for definition in BUNDLE_DEFINITIONS:
-        if definition not in text:
-            raise TrimError(f"{bundle}: Material's bundle no longer defines {definition[:50]!r}…; "
-                            "re-check hooks/sitekit/trim.py after a Material upgrade")
-    text = _replace_once(text, INDEX_EXPR, LAZY_INDEX_EXPR, bundle)
-    text = _replace_once(text, WORKER_EXPR, LAZY_WORKER_EXPR, bundle)
-    bundle.write_text(text, encoding="utf-8")
-    report.patched.append("search index and worker load on first use")
+    if bundle_edit.patch(site, "pxLazyWorker", tuple(BUNDLE_DEFINITIONS),
+                         ((INDEX_EXPR, LAZY_INDEX_EXPR), (WORKER_EXPR, LAZY_WORKER_EXPR)),
+                         "hooks/sitekit/trim.py", TrimError):
+        report.patched.append("search index and worker load on first use")
 
 
 def drop_unused_images(site: Path, usage: csspurge.PageUsage, report: TrimReport) -> None:
@@ -521,15 +502,13 @@ def join_scripts_to_bundle(site: Path, run: TrimRun, report: TrimReport) -> str 
         return None
     if script_bundle(site, run.extra_js, run.own_scripts) != scripts:
         raise TrimError(f"{site}: the site's own scripts changed while the pages were written")
-    bundles = sorted(site.glob(f"{JS_DIR}/bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise TrimError(f"expected one Material bundle in {site}/{JS_DIR}, found {len(bundles)}")
+    material = bundle_edit.material_bundle(site, TrimError)
     # A line break and ";" end the bundle's last statement before ours start.
-    text = bundles[0].read_text(encoding="utf-8").rstrip() + "\n;" + scripts
+    text = material.read_text(encoding="utf-8").rstrip() + "\n;" + scripts
     name = f"bundle.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js"
     (site / JS_DIR / name).write_text(text, encoding="utf-8")
-    if bundles[0].name != name:
-        bundles[0].unlink()
+    if material.name != name:
+        material.unlink()
     report.patched.append(f"{len(run.extra_js)} scripts joined to Material's bundle as {name}")
     return name
 
