@@ -197,3 +197,59 @@ def test_every_page_of_the_new_site_passes_axe(built, chromium):
         context.close()
     assert [f.format() for f in found] == []
     assert outside == []
+
+
+@pytest.fixture(scope="module")
+def kiosk_built(project, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("new-kiosk") / "site-kiosk"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.kiosk.yml",
+                             "-d", str(site)], cwd=project, env={**ENV, "PYTHONPATH": ""},
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def test_the_new_site_packs_a_kiosk_with_its_kit(kiosk_built, project, tmp_path):
+    """The kiosk build, its launchers, checksums and a guide that names no other program."""
+    result = subprocess.run([sys.executable, "-m", "sitekit.kioskpack", str(kiosk_built), str(tmp_path / "k.zip"),
+                             "kiosk", "dev/KIOSK.md"], cwd=project, env={**ENV, "PYTHONPATH": "hooks"},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for name in ("index.html", "en/index.html", "start-kiosk.sh", "verify.sh", "SHA256SUMS", "KIOSK.md"):
+        assert (kiosk_built / name).is_file(), name
+    guide = (kiosk_built / "KIOSK.md").read_text(encoding="utf-8")
+    assert guide.startswith("# Kios penjelasan / Explainer kiosk\n") and "Prakerja" not in guide
+
+
+@pytest.mark.browser
+def test_the_new_sites_kiosk_works_from_file_with_no_network(kiosk_built, chromium):
+    """Opened from file:// as a kiosk computer does: the touch bar is there and nothing
+    is fetched from outside the folder."""
+    context = guarded_context(chromium, (kiosk_built.resolve().as_uri() + "/",))
+    page = context.new_page()
+    page.goto((kiosk_built / "index.html").resolve().as_uri())
+    wait_for_scripts(page)
+    bar = page.locator("nav.px-kiosk-bar")
+    assert bar.count() == 1 and bar.is_visible()
+    page.goto((kiosk_built / "en" / "index.html").resolve().as_uri())
+    wait_for_scripts(page)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    outside = list(context.outside_requests)
+    context.close()
+    assert outside == []
+
+
+def test_the_new_site_writes_a_zim_file(project, tmp_path):
+    """The offline file for phones (Kiwix), with the site's own metadata."""
+    site = tmp_path / "site-zim"
+    for command in ([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zim.yml", "-d", str(site)],
+                    [sys.executable, "-m", "sitekit.zimfile", str(site), str(tmp_path / "s.zim"), "mkdocs.zim.yml"]):
+        result = subprocess.run(command, cwd=project, env={**ENV, "PYTHONPATH": "hooks" if "sitekit" in command[2]
+                                                          else ""}, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+    from libzim.reader import Archive
+
+    archive = Archive(str(tmp_path / "s.zim"))
+    assert archive.entry_count > 10
+    assert bytes(archive.get_metadata("Title")).decode() == "Penjelasan Program Contoh"

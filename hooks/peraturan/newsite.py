@@ -12,8 +12,10 @@ starting content that builds at once:
 - a copy of the engine and its adapters (``hooks/``), the theme overrides
   (``overrides/``), the exact pins (``requirements.txt``, ``package.json``
   and its lock) and the engine's reference pages (``dev/``: registry format,
-  citation grammar, checker API, sources), taken from the project this module
-  sits in.
+  citation grammar, checker API, sources), the kiosk kit (``kiosk/``) and the
+  kiosk operator's guide, taken from the project this module sits in. The
+  template also holds the kiosk and ZIM configs (``mkdocs.kiosk.yml``,
+  ``mkdocs.zim.yml``).
 
 It refuses a folder that exists and is not empty, so it never overwrites work.
 Plain Python: no MkDocs import.
@@ -32,7 +34,11 @@ PROJECT = HOOKS.parent
 # what the new site takes from this project, as it is
 COPIED = ("overrides", "requirements.txt", "package.json", "package-lock.json",
           # the engine's reference pages, which describe no one program
-          "dev/REGISTRY-FORMAT.md", "dev/CITATIONS.md", "dev/CHECKER-API.md", "dev/SOURCES.md")
+          "dev/REGISTRY-FORMAT.md", "dev/CITATIONS.md", "dev/CHECKER-API.md", "dev/SOURCES.md",
+          # the kiosk operator's kit (launchers, checksum check) and guide; the guide's title
+          # names this project's program, so the new site's copy gets a neutral one
+          "kiosk", "dev/KIOSK.md")
+KIOSK_GUIDE_TITLE = "# Kios penjelasan / Explainer kiosk"
 SKIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".ruff_cache")
 AS_OF = "__AS_OF__"
 
@@ -65,8 +71,11 @@ def create(target: Path, today: dt.date | None = None) -> list[Path]:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target / name)
     _rename_npm_package(target)
+    guide = target / "dev" / "KIOSK.md"
+    lines = guide.read_text(encoding="utf-8").split("\n", 1)
+    guide.write_text(KIOSK_GUIDE_TITLE + "\n" + (lines[1] if len(lines) > 1 else ""), encoding="utf-8")
     (target / ".gitignore").write_text(
-        ".venv/\nnode_modules/\nsite/\n__pycache__/\n.pytest_cache/\n"
+        ".venv/\nnode_modules/\nsite/\nsite-kiosk/\nsite-kiosk.zip\nsite-zim/\nsite.zim\n__pycache__/\n.pytest_cache/\n"
         "# generated from regulations/ at build time\ndocs/id/regulasi/\ndocs/en/regulasi/\n", encoding="utf-8")
     return sorted(p for p in target.rglob("*") if p.is_file())
 
