@@ -52,8 +52,13 @@ def _as_of(config) -> dt.date:
 
 
 def _languages(config) -> list[str]:
+    """The site's languages, the default one (served at the root) first; without
+    static-i18n, the theme's one language."""
     i18n = config.plugins.get("i18n")
-    return [lang.locale for lang in i18n.config.languages] if i18n else ["id"]
+    if i18n is None:
+        return [config.theme.get("language") or "en"]
+    languages = list(i18n.config.languages)
+    return [lang.locale for lang in sorted(languages, key=lambda lang: not lang.default)]
 
 
 def _project_root(config) -> Path:
@@ -83,7 +88,8 @@ def on_config(config):
     except EngineError:
         profile = default_profile()  # check_files reports the bad setting with its line
     folder = profile.regulations_folder
-    problems = siteconfig.check_files(config_file, Path(config.docs_dir), _languages(config), folder)
+    shared.languages = tuple(_languages(config))
+    problems = siteconfig.check_files(config_file, Path(config.docs_dir), list(shared.languages), folder)
     if problems:
         raise PluginError("Invalid site configuration:\n" + "\n".join(d.format() for d in problems))
     fingerprint = (_fingerprint((root / "regulations").glob("*.yml")), profile.instrument_types)
@@ -141,7 +147,7 @@ def on_pre_build(config):
     registry = shared.registry
     as_of = shared.citation_context.as_of
     docs_dir = Path(config.docs_dir)
-    languages = _languages(config)
+    languages = list(shared.languages)
     folder = shared.profile.regulations_folder
     pages = [p for p in docs_dir.rglob("*.md") if folder not in p.relative_to(docs_dir).parts[1:2]]
     # Every input the corpus depends on: pages, and the data, rules, includes and config that

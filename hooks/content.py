@@ -31,11 +31,6 @@ from peraturan.state import current
 from sitekit import stacked_tables
 
 
-def _languages(config) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    return [lang.locale for lang in i18n.config.languages] if i18n else ["id"]
-
-
 @event_priority(0)  # after citations.on_config (10), which loads the registry
 def on_config(config):
     """MkDocs ``on_config``: load and check the site's data into the build's state."""
@@ -50,7 +45,7 @@ def on_config(config):
     except EngineError as error:
         raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
     # The notice banner says the as-of date in words, like the text ("1 Oktober 2025").
-    config.extra["as_of_text"] = {lang: sitedata.format_date(context.as_of, lang) for lang in ("id", "en")}
+    config.extra["as_of_text"] = {lang: sitedata.format_date(context.as_of, lang) for lang in shared.languages}
     return config
 
 
@@ -62,7 +57,7 @@ def on_pre_build(config):
         label = docs_dir.relative_to(root).as_posix()
     except ValueError:
         label = docs_dir.as_posix()
-    problems = pages.check_pages(docs_dir, _languages(config), current(), label,
+    problems = pages.check_pages(docs_dir, list(current().languages), current(), label,
                                  (current().profile.regulations_folder,))
     problems += pages.check_data_terms(root, current())
     if problems:

@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 
 from peraturan.build.dates import iso_date
 from peraturan.build.safe import url_problem
+from peraturan.state import current
 from sitekit import kiosk_links, kiosk_pages
 
 # Where extra.polyfills in mkdocs.kiosk.yml expects the shim, relative to the site root.
@@ -70,7 +71,7 @@ def _build_date() -> dt.date:
 def _home_pages(config) -> tuple[str, dict[str, str]]:
     """Default language and {language: home page path}, from static-i18n's settings."""
     i18n = config.plugins.get("i18n")
-    language = config.theme.get("language") or "id"
+    language = config.theme.get("language") or current().languages[0]
     if i18n is None:
         return language, {language: "index.html"}
     homes = {}
@@ -140,7 +141,7 @@ def on_config(config):
 
 
 def _rewrite(html: str, where: str, config) -> str:
-    result = kiosk_links.rewrite_outside_links(html, config.theme.get("language") or "id")
+    result = kiosk_links.rewrite_outside_links(html, config.theme.get("language") or current().languages[0])
     if result.problems:
         raise PluginError(f"{where}: " + "; ".join(result.problems))
     return kiosk_pages.mark_first_abbreviations(result.html)

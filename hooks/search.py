@@ -25,8 +25,9 @@ def on_post_build(config):
         return  # a nested language build; the outer build writes the indexes once
     offline = "offline" in config.plugins or "material/offline" in config.plugins
     try:
+        shared = current()
         sizes = sitesearch.install(Path(config.config_file_path).parent, Path(config.site_dir), offline,
-                                   current().profile.regulations_folder)
+                                   shared.profile.regulations_folder, shared.languages)
     except EngineError as error:
         raise PluginError(error.report()) from error
     except sitesearch.SearchError as error:

@@ -223,3 +223,27 @@ def test_every_page_is_pointed_at_the_new_worker(tmp_path):
     (site / "en/index.html").write_text('<script id="__config">{"search": "elsewhere.js"}</script>', encoding="utf-8")
     with pytest.raises(sitesearch.SearchError, match="en/index.html: expected Material's search worker once"):
         sitesearch.install_worker(ROOT, site)
+
+
+def test_the_default_language_is_the_sites_not_indonesian():
+    """A site whose default (root) language is English keeps Indonesian in id/."""
+    languages = ("en", "id")
+    assert sitesearch.page_language("kelayakan/", languages) == "en"
+    assert sitesearch.page_language("id/kelayakan/", languages) == "id"
+    assert sitesearch.page_language("identitas/", languages) == "en"  # a folder that only starts like "id"
+    assert sitesearch.page_kind("id/regulasi/perpres-36-2020/", "regulasi", languages) == sitesearch.REGULATION
+    assert sitesearch.page_kind("regulasi/perpres-36-2020/", "regulasi", languages) == sitesearch.REGULATION
+    assert sitesearch.page_kind("id/kelayakan/", "regulasi", languages) == sitesearch.EXPLAINER
+    # this site: Indonesian at the root
+    assert sitesearch.page_language("en/kelayakan/") == "en" and sitesearch.page_language("kelayakan/") == "id"
+
+
+def test_a_language_without_word_rules_is_a_located_error(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  i18n:\n    languages:\n      - locale: id\n"
+                                         "        default: true\n      - locale: jv\n", encoding="utf-8")
+    with pytest.raises(EngineError) as raised:
+        searchdata.load(tmp_path, "jv")
+    [problem] = raised.value.diagnostics
+    assert (problem.path, problem.line) == ("mkdocs.yml", 6)
+    assert "no word rules for the language 'jv' (it has en, id)" in problem.message
+    assert "searchwords.py" in problem.suggestion

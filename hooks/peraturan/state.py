@@ -37,6 +37,8 @@ class BuildState:
     # the site's profile (instrument types, regulations folder, checker name) and as-of date
     profile: Profile | None = None
     as_of: dt.date | None = None
+    # the site's languages as static-i18n lists them, the default one (served at the root) first
+    languages: tuple[str, ...] = ()
     # the registry and the identity of regulations/*.yml (+ the profile's types) it was loaded from
     registry: Registry | None = None
     registry_fingerprint: tuple = ()

@@ -28,7 +28,7 @@ from pathlib import Path
 from peraturan.build.diagnostics import Diagnostic, EngineError, did_you_mean
 from peraturan.build.yamlsource import Located, load_yaml
 from peraturan.explainer.glossary import abbreviation_file, read_abbreviations
-from sitekit.searchwords import Analyzer, fold, words
+from sitekit.searchwords import STEMMERS, Analyzer, fold, words
 
 LIST_KEYS = ("stop_words", "protected_words", "legal_words")
 KEYS = ("synonyms", "word_families", *LIST_KEYS)
@@ -86,10 +86,27 @@ def _word_list(raw: Located, key: str, label: str, problems: list[Diagnostic]) -
     return frozenset(found)
 
 
+def _locale_line(root: Path, lang: str) -> int:
+    """The line of mkdocs.yml that names the language (static-i18n's ``locale:``)."""
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        wanted = re.compile(rf"""^\s*-?\s*locale:\s*["']?{re.escape(lang)}["']?\s*(#.*)?$""")
+        for number, line in enumerate(config.read_text(encoding="utf-8").splitlines(), 1):
+            if wanted.match(line):
+                return number
+    return 0
+
+
 def load(root: Path, lang: str) -> SearchData:
     """Read and check ``data/search/<lang>.yml`` plus the abbreviation list; raise
     :class:`EngineError` with every problem."""
     label = data_file(lang)
+    if lang not in STEMMERS:
+        raise EngineError([Diagnostic("mkdocs.yml", _locale_line(root, lang), 1, "the site search has no word rules "
+                                      f"for the language "
+                                      f"'{lang}' (it has {', '.join(sorted(STEMMERS))})",
+                                      "add its Snowball stemmer to hooks/sitekit/searchwords.py and its port to "
+                                      "overrides/assets/javascripts/search-stemmers.js")])
     path = root / label
     if not path.exists():
         raise EngineError([Diagnostic(label, 0, 0, "is missing",

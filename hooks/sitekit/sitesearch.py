@@ -40,7 +40,7 @@ from sitekit import searchdata
 from sitekit.searchwords import words
 
 FORMAT_VERSION = 1
-LANGUAGES = ("id", "en")
+LANGUAGES = ("id", "en")  # this site's; a site's own come from its static-i18n config
 ASSETS = Path("overrides/assets/javascripts")
 WORKER_SOURCES = ("search-stemmers.js", "search-worker.js")
 # Material 9.8.1 bundle: where it fetches the shared index (online, and from file://).
@@ -67,13 +67,16 @@ def plain(markup: str) -> str:
     return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub(" ", markup))).strip()
 
 
-def page_language(location: str) -> str:
-    return "en" if location.startswith("en/") else "id"
+def page_language(location: str, languages: tuple[str, ...] = LANGUAGES) -> str:
+    """The language of a page: the default one (``languages[0]``) at the root, the
+    others in their folder (static-i18n's ``docs_structure: folder``)."""
+    return next((lang for lang in languages[1:] if location.startswith(lang + "/")), languages[0])
 
 
-def page_kind(location: str, regulations_folder: str) -> int:
+def page_kind(location: str, regulations_folder: str, languages: tuple[str, ...] = LANGUAGES) -> int:
     """``regulations_folder``: where the site's profile puts the regulation pages."""
-    path = location[3:] if location.startswith("en/") else location
+    lang = page_language(location, languages)
+    path = location if lang == languages[0] else location[len(lang) + 1:]
     return REGULATION if path.startswith(regulations_folder + "/") else EXPLAINER
 
 
@@ -92,13 +95,13 @@ def _has_phrase(doc_stems: set[str], phrase_stems: list[str]) -> bool:
 
 
 def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchData,
-                regulations_folder: str = "") -> LanguageIndex:
+                regulations_folder: str = "", languages: tuple[str, ...] = LANGUAGES) -> LanguageIndex:
     """One language's index from Material's docs. Raises :class:`EngineError`
     when a synonym's target word occurs nowhere on the site."""
     analyzer = data.analyzer()
     docs = []
     for doc in material_docs:
-        if page_language(doc["location"]) != lang:
+        if page_language(doc["location"], languages) != lang:
             continue
         docs.append({"location": doc["location"], "title": plain(doc.get("title", "")),
                      "text": plain(doc.get("text", ""))})
@@ -152,7 +155,7 @@ def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchDat
             "synonyms": synonym_field,
             "expand": {stem: ids for stem, ids in sorted(expand.items()) if ids},
             "families": dict(sorted(data.families.items())),
-            "kinds": [page_kind(doc["location"], regulations_folder) for doc in docs],
+            "kinds": [page_kind(doc["location"], regulations_folder, languages) for doc in docs],
             "stop": sorted(data.stop_words),
             "protected": sorted(data.protected_words),
             "legal": sorted(data.legal_words),
@@ -161,17 +164,18 @@ def build_index(lang: str, material_docs: list[dict], data: searchdata.SearchDat
     return LanguageIndex(lang, {"config": config, "docs": docs}, site_stems)
 
 
-def build_indexes(root: Path, site: Path, regulations_folder: str) -> dict[str, LanguageIndex]:
+def build_indexes(root: Path, site: Path, regulations_folder: str,
+                  languages: tuple[str, ...] = LANGUAGES) -> dict[str, LanguageIndex]:
     source = site / "search" / "search_index.json"
     if not source.exists():
         raise SearchError(f"{source} is missing: the search plugin must run before the search hook")
     material_docs = json.loads(source.read_text(encoding="utf-8"))["docs"]
     problems = []
     indexes: dict[str, LanguageIndex] = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         try:
             data = searchdata.load(root, lang)
-            indexes[lang] = build_index(lang, material_docs, data, regulations_folder)
+            indexes[lang] = build_index(lang, material_docs, data, regulations_folder, languages)
         except EngineError as error:
             problems.extend(error.diagnostics)
     if problems:
@@ -228,9 +232,11 @@ def patch_bundle(site: Path) -> None:
                       "hooks/sitekit/sitesearch.py", SearchError)
 
 
-def install(root: Path, site: Path, offline: bool, regulations_folder: str) -> dict[str, dict[str, int]]:
-    """Every step, in order; returns the index sizes per language."""
-    indexes = build_indexes(root, site, regulations_folder)
+def install(root: Path, site: Path, offline: bool, regulations_folder: str,
+            languages: tuple[str, ...] = LANGUAGES) -> dict[str, dict[str, int]]:
+    """Every step, in order; returns the index sizes per language (``languages``: the
+    site's, the default one first)."""
+    indexes = build_indexes(root, site, regulations_folder, languages)
     sizes = write_indexes(site, indexes, offline)
     install_worker(root, site)
     patch_bundle(site)
