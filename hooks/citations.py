@@ -222,9 +222,12 @@ def on_post_page(output, page, config):
 
 
 def on_env(env, config, files):
-    """``{{ day | px_date("id") }}``: a date in words, as the text writes dates ("23 November 2026")."""
+    """MkDocs ``on_env``: ``{{ day | px_date("id") }}``, a date in words, as the text writes dates
+    ("23 November 2026"); ``px_words("notice", config.theme.language)``, the interface words of
+    the templates (``words.yml``, with the site's own laid over them)."""
     env.filters["px_date"] = lambda day, lang="id": format_date(iso_date(day if isinstance(day, dt.date) else str(day)),
                                                                 lang)
+    env.globals["px_words"] = words.for_page
     return env
 
 

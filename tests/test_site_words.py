@@ -110,3 +110,67 @@ def test_a_site_words_file_that_is_not_a_mapping_is_refused(tmp_path):
     with pytest.raises(EngineError) as caught:
         words.use_site_words(path, LABEL)
     assert_errors(caught.value, at(LABEL, 1, 1, "must be a mapping of word tables"))
+
+
+# The words of the site's templates and scripts (overrides/): one table per component.
+TEMPLATE_TABLES = {
+    "notice": ("overrides/partials/notice.html", "overrides/partials/print-notice.html"),
+    "print_page": ("overrides/main.html", "overrides/partials/print-notice.html"),
+    "not_found": ("overrides/404.html",),
+    "preview": ("overrides/main.html",),  # into #px-words, for cite-preview.js
+    "search_help": ("overrides/main.html",),  # into #px-words, for search-help.js
+    "kiosk": ("overrides/partials/kiosk-bar.html",),
+}
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", TEMPLATE_TABLES)
+def test_each_template_table_has_both_languages_with_the_same_keys_and_placeholders(name):
+    table = words.table(name)
+    assert list(table) == ["id", "en"]
+    assert table["id"].keys() == table["en"].keys() and table["id"]
+    for key, word in table["id"].items():
+        assert sorted(words.PLACEHOLDER.findall(word)) == sorted(words.PLACEHOLDER.findall(table["en"][key])), key
+    assert words.for_page(name, "en") is table["en"] and words.for_page(name) is table
+    assert words.for_page(name, "de") is table["id"]  # a language without words gets the first one's
+    for template in TEMPLATE_TABLES[name]:
+        assert f'px_words("{name}"' in (ROOT / template).read_text(encoding="utf-8"), template
+
+
+@pytest.mark.parametrize(("name", "key", "word"), [
+    ("notice", "checked", "Fakta diperiksa sampai {date}."),
+    ("print_page", "button", "Cetak"),
+    ("not_found", "home", "Ke beranda"),
+    ("preview", "open", "Baca pasalnya"),
+    ("search_help", "nothing_found", "Belum ketemu. Lihat {questions} atau {checker}."),
+    ("kiosk", "idle_countdown", "Beranda dalam {seconds} detik."),
+])
+def test_a_site_rewords_a_template_table(tmp_path, name, key, word):
+    path, _ = site_words(tmp_path, f"{name}:\n  id: {{{key}: '{word}'}}\n")
+    english = dict(words.for_page(name, "en"))
+    assert words.use_site_words(path, LABEL) is True
+    assert words.for_page(name, "id")[key] == word
+    assert words.for_page(name, "en") == english  # the other language keeps the engine's words
+
+
+def test_template_words_keep_their_placeholders_and_stay_plain_text(tmp_path):
+    path, text = site_words(tmp_path, "\n".join([
+        "notice:",
+        "  id: {checked: Fakta hukum diperiksa.}",
+        "search_help:",
+        "  en: {nothing_found: 'Try {checker}.'}",
+        "preview:",
+        "  en: {open: '<b>Open</b>'}",
+        "kiosk:",
+        "  id: {home: Rumah, homepage: Beranda}",
+        ""]))
+    with pytest.raises(EngineError) as caught:
+        words.use_site_words(path, LABEL)
+    assert_errors(caught.value,
+                  at(LABEL, *position(text, "checked:"), "notice.id.checked: 'Fakta hukum diperiksa.' must keep "
+                     "the engine word's placeholders ({date})"),
+                  at(LABEL, *position(text, "nothing_found:"), "search_help.en.nothing_found: 'Try {checker}.' must "
+                     "keep the engine word's placeholders ({checker} {questions})"),
+                  at(LABEL, *position(text, "open:"), "preview.en.open: '<b>Open</b>' holds < >"),
+                  at(LABEL, *position(text, "homepage"), "kiosk.id: unknown key 'homepage'"))
+    assert words.for_page("kiosk", "id")["home"] == "Beranda"

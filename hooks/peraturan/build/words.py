@@ -36,6 +36,17 @@ def table(name: str) -> Any:
     return _tables[name]
 
 
+def for_page(name: str, lang: str | None = None) -> Any:
+    """What a template shows (the ``px_words`` template global): table ``name`` in the page's
+    language ``lang``, or, without one, the whole table (for a script that picks the language
+    by ``<html lang>`` itself). A language the table lacks gets its first language's words,
+    so a page in a third language shows words rather than failing the build."""
+    words = table(name)
+    if lang is None:
+        return words
+    return words[lang] if lang in words else next(iter(words.values()))
+
+
 def use_site_words(path: Path, label: str) -> bool:
     """Reset every table to the engine's words, then apply the site's file at ``path``
     (if it exists). Returns whether any word differs from the previous build's."""

@@ -13,12 +13,10 @@
   "use strict";
 
   var store = document.querySelector(".px-previews");
-  if (!store) return;
-  var lang = document.documentElement.lang === "en" ? "en" : "id";
-  var words = {
-    id: { open: "Buka pasal", close: "Tutup pratinjau" },
-    en: { open: "Open the article", close: "Close preview" }
-  }[lang];
+  var data = document.getElementById("px-words");
+  if (!store || !data) return;
+  // The page's words, in its language (words.yml "preview", written by main.html): none here.
+  var words = JSON.parse(data.textContent).preview;
 
   var tip = document.createElement("div");
   tip.className = "px-tip";
