@@ -103,6 +103,10 @@ def test_en_dash_is_a_range():
         ("Perpres 36/2020 Pasal 3 @2020-13-01", "is not a date", 25),
         ("Perpres 36/2020 Pasal 3 §4", "unexpected", 24),
         ("Perpres 36/2020 Pasal 3 ayat (2) sampai dengan ayat (3) sampai dengan ayat (4)", "another", 56),
+        # a second unit with no joiner used to replace the first (found by the token-change property)
+        ("Perpres 113/2022 Pasal I Pasal 1", "'Pasal' cannot follow 'Pasal I' in one unit", 25),
+        ("Perpres 36/2020 Pasal 3 ayat (1) ayat (2)", "'ayat' cannot follow 'ayat (1)' in one unit", 33),
+        ("Perpres 36/2020 Pasal 3 huruf a ayat (2)", "'ayat' cannot follow 'huruf a' in one unit", 32),
     ],
 )
 def test_malformed_citations_say_what_and_where(body, message, offset):

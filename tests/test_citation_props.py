@@ -354,6 +354,19 @@ def _allowed(tokens, segments, index: int) -> tuple[int, int]:
     return starts[low_i], starts[high_i + 1]
 
 
+def _context_end(tokens, index: int) -> int:
+    """The end of the first unit after token ``index`` that names its Pasal again (the units
+    before it take their Pasal, ayat, ... from the changed context); the body's end if none."""
+    starts = [sum(len(t) for _, t in tokens[:i]) for i in range(len(tokens) + 1)]
+    restart = next((i for i in range(index + 1, len(tokens))
+                    if tokens[i][0] == "level" and tokens[i][1].lower() == "pasal"), None)
+    if restart is None:
+        return starts[-1]
+    end = next((i for i in range(restart + 1, len(tokens)) if tokens[i][0] in ("joiner", "range", "pin")),
+               len(tokens))
+    return starts[end]
+
+
 @given(written_citations(), st.data())
 def test_a_single_token_change_is_valid_or_refused_at_that_token(written, data):
     segments = _segments(written.tokens)
@@ -367,6 +380,12 @@ def test_a_single_token_change_is_valid_or_refused_at_that_token(written, data):
     tokens[index] = ("changed", new)
     body = "".join(text for _, text in tokens)
     low, high = _allowed(tokens, segments, index)
+    if kind in ("level", "joiner", "range") or new in ("Pasal", "ayat", "huruf", "angka", "dan", ",", "sampai dengan",
+                                                        "–"):
+        # A changed unit word or joiner changes what the units after it inherit ("Pasal I dan 1 ,
+        # angka 1" makes the bare "1" a Pasal): the error may lie anywhere up to the end of the
+        # first later unit that names its Pasal again.
+        high = max(high, _context_end(tokens, index))
     note(f"{written.body!r} -> {body!r} (changed {kind} {old!r}, allowed {low}..{high})")
     registry, day = written.citable.registry, written.citable.day
     try:

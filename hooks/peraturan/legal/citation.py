@@ -204,6 +204,15 @@ def parse_units(text: str, base: int) -> list[Span]:
                 raise CitationSyntaxError(f"'{value}' before any Pasal", offset, "start the units with 'Pasal N'")
             if joined and last_level and LEVELS.index(level) < LEVELS.index(last_level) and level != "pasal":
                 pass  # e.g. "huruf b dan ayat (3)": climbing back up is allowed
+            elif not joined and last_level and LEVELS.index(level) <= LEVELS.index(last_level):
+                # "Pasal 3 Pasal 4" or "ayat (1) ayat (2)": within one unit each word names a
+                # smaller part, so a second unit needs a joiner (it used to replace the first)
+                before = path.get(last_level, "")
+                before = f"Pasal {before}" if last_level == "pasal" else \
+                    f"ayat ({before})" if last_level == "ayat" else f"{last_level} {before}"
+                raise CitationSyntaxError(
+                    f"'{value}' cannot follow '{before}' in one unit: a unit goes Pasal, ayat, huruf, angka",
+                    offset, "join two units with ',' or 'dan' (e.g. 'Pasal 3 dan Pasal 4')")
             expect_value_for, expect_offset = level, offset
             last_level = level
             joined = False
