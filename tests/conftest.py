@@ -3,6 +3,7 @@ it in Debian's Chromium with every outside request blocked and recorded."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -150,15 +151,22 @@ def guarded_context(browser, allowed_prefixes: tuple[str, ...], **options):
     return context
 
 
-@pytest.fixture
-def page(chromium, site_server):
-    context = guarded_context(chromium, (site_server.origin + "/",))
+@contextlib.contextmanager
+def guarded_page(browser, origin: str):
+    """A page that may load only from ``origin``; on leaving, no request went elsewhere."""
+    context = guarded_context(browser, (origin + "/",))
     page = context.new_page()
     page.outside_requests = context.outside_requests
     yield page
     outside = list(context.outside_requests)
     context.close()
     assert not outside, f"requests left the site: {outside}"
+
+
+@pytest.fixture
+def page(chromium, site_server):
+    with guarded_page(chromium, site_server.origin) as page:
+        yield page
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, StaticServer, free_port, guarded_context, mkdocs_build, run_search
+from conftest import ROOT, StaticServer, free_port, guarded_page, mkdocs_build, run_search
 
 SITE_WORDS = """\
 notice:
@@ -102,14 +102,9 @@ def test_the_kiosk_bar_and_kiosk_script_take_the_sites_kiosk_words(project):
 
 @pytest.fixture(scope="module")
 def browser_page(chromium, site, port):
-    with StaticServer(site, port) as server:
-        context = guarded_context(chromium, (server.origin + "/",))
-        page = context.new_page()
+    with StaticServer(site, port) as server, guarded_page(chromium, server.origin) as page:
         page.origin = server.origin
         yield page
-        outside = list(context.outside_requests)
-        context.close()
-        assert not outside, outside
 
 
 @pytest.mark.browser
