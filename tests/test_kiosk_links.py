@@ -223,6 +223,16 @@ def test_each_abbreviation_is_spelled_out_once_and_never_twice_in_a_row():
     assert out.startswith(abbr), "before the article nothing changes"
 
 
+def test_an_abbreviation_alone_in_brackets_is_spelled_out_after_a_colon():
+    """"(Perpres (Peraturan Presiden (Presidential Regulation)))" read badly on the kiosk."""
+    perpres = '<abbr title="Peraturan Presiden (Presidential Regulation)">Perpres</abbr>'
+    out = mark_first_abbreviations(f'<article class="md-content__inner"><p>a regulation ({perpres}) and '
+                                   f'({perpres} 36/2020)</p></article>')
+    assert out.count('class="px-abbr-full px-abbr-full--bracketed"') == 1
+    out = mark_first_abbreviations(f'<article class="md-content__inner"><p>({perpres} 36/2020)</p></article>')
+    assert 'class="px-abbr-full"' in out and "bracketed" not in out, "not alone in the brackets"
+
+
 def test_404_addresses_become_relative_to_the_page_folder():
     page = ('<link href="/assets/a.css"><script src="/assets/b.js"></script><a href="//cdn.example/">x</a>'
             '<a href="/en/index.html">home</a>{"base": "/", "search": "/assets/w.js"}')

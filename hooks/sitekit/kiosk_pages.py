@@ -9,7 +9,9 @@ said "Kementerian Ketenagakerjaan (Kemnaker)" the reader got the words twice in
 a row. :func:`mark_first_abbreviations` marks, per page, only the first
 ``<abbr>`` of each abbreviation in the article with ``px-abbr-full`` (the class
 ``kiosk.css`` prints), and not even that one when the expansion stands right
-before it in the text.
+before it in the text. One that stands alone in brackets also gets
+``px-abbr-full--bracketed``, printed after a colon instead of in another pair of
+brackets.
 
 404 pages. MkDocs renders a 404 page with root-absolute addresses
 (``/assets/...``) so a web server can show it at any depth; from ``file://``
@@ -54,7 +56,11 @@ def mark_first_abbreviations(page_html: str) -> str:
         if title.casefold() in before:
             return match.group(0)  # "Kementerian Ketenagakerjaan (Kemnaker)": already spelled out
         attrs = match.group("attrs") or ""
-        return f'<abbr class="px-abbr-full"{attrs} title="{match.group("title")}"{match.group("rest")}>' \
+        # Alone in brackets, "(PHK)" would read "(PHK (Pemutusan Hubungan Kerja (...)))":
+        # kiosk.css then prints "(PHK: Pemutusan Hubungan Kerja (...))" instead.
+        bracketed = text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
+        kind = "px-abbr-full px-abbr-full--bracketed" if bracketed else "px-abbr-full"
+        return f'<abbr class="{kind}"{attrs} title="{match.group("title")}"{match.group("rest")}>' \
                f'{match.group("text")}</abbr>'
 
     end = _ARTICLE_END.search(page_html, article.end())
