@@ -46,6 +46,14 @@ def on_config(config):
         raise PluginError(f"{len(error.diagnostics)} problem(s) in the site data:\n" + error.report()) from None
     # The notice banner says the as-of date in words, like the text ("1 Oktober 2025").
     config.extra["as_of_text"] = {lang: sitedata.format_date(context.as_of, lang) for lang in shared.languages}
+    # The abbreviations of this build's language, as the abbr extension's glossary: static-i18n
+    # runs on_config for each language's build, so each gets its own list.
+    i18n = config.plugins.get("i18n")
+    # (static-i18n sets theme.language after this hook: it names the build's language already)
+    lang = getattr(i18n, "current_language", None) or shared.languages[0]
+    if lang in shared.site_data.abbreviations and "abbr" in config.markdown_extensions:
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.as_glossary(
+            shared.site_data.abbreviations[lang])
     return config
 
 
@@ -66,12 +74,9 @@ def on_pre_build(config):
 
 @event_priority(40)  # after blocks.py (50) expanded generated blocks
 def on_page_markdown(markdown, page, config, files):
-    """MkDocs ``on_page_markdown``: source references and inline values; the abbreviation list."""
+    """MkDocs ``on_page_markdown``: source references and inline values."""
     lang, _, rel = page.file.src_uri.partition("/")
-    markdown = pages.expand_inline(markdown, lang, rel, current())
-    if current().site_data is not None and lang in current().site_data.abbreviations:
-        markdown += glossary.append_line(lang)
-    return markdown
+    return pages.expand_inline(markdown, lang, rel, current())
 
 
 def on_page_content(html, page, config, files):

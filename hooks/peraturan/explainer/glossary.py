@@ -2,11 +2,11 @@
 
 Abbreviations live in one Markdown file per language
 (``includes/abbreviations.<lang>.md``, Python-Markdown ``abbr`` syntax
-``*[NIK]: Nomor Induk Kependudukan``). MkDocs cannot vary Markdown extensions
-by language under static-i18n, so the hook appends the page language's file to
-every page as a ``pymdownx.snippets`` include (``append_line``); the glossary
-page renders the same file as a table (``abbreviation_table``). One list, two
-uses.
+``*[NIK]: Nomor Induk Kependudukan``). ``hooks/content.py`` gives each language's
+build its list as the ``abbr`` extension's glossary (``as_glossary``): appended
+to every page as definitions, the list was about 40 more blocks per page for
+every block processor to test. The glossary page renders the same file as a
+table (``abbreviation_table``). One list, two uses.
 
 Definitions ("X adalah Y") are read from the registry text of a definitions
 article such as ``Perpres 36/2020 Pasal 1``, never retyped.
@@ -33,9 +33,9 @@ def abbreviation_file(lang: str) -> str:
     return f"abbreviations.{lang}.md"
 
 
-def append_line(lang: str) -> str:
-    """The snippet include appended to every page of ``lang``."""
-    return f'\n\n--8<-- "{abbreviation_file(lang)}"\n'
+def as_glossary(abbreviations: list[Abbreviation]) -> dict[str, str]:
+    """The list as Python-Markdown's ``abbr`` glossary (abbreviation -> what it stands for)."""
+    return {item.abbr: item.title for item in abbreviations}
 
 
 @dataclass(frozen=True)
