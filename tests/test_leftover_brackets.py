@@ -88,7 +88,8 @@ def test_the_build_stops_on_a_bad_citation_in_a_snippet(tmp_path):
 
 
 LINK_PIECES = ['<a class="px-cite" href="x">', '<A class="px-cite">', "</a>", "</a >", "</a x>", "<!--", "-->", "-- >",
-               "<script>", "</script>", "<style>", "</style>", "<!x>", "<?x>", "<b>", "</b>", "t", " ", "\n", "<a", '"', "'", "=", ">", "<"]
+               "<script>", "</script>", "<style>", "</style>", "<!x>", "<?x>", "<b>", "</b>", "t", " ", "\n", "<a", '"', "'", "=", ">", "<",
+               "</ script>", "<a/>", "</A>", "</a.b>", "<!doctype html>", "<ab>", "</ab>"]
 
 
 @settings(max_examples=500, deadline=None)

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from peraturan.build import markup
+
 META_NAME = "Content-Security-Policy"
 
 # An inline <script> or <style> element. Scripts with src= are files ('self');
@@ -40,14 +42,6 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"}
 IGNORED_IN_SCHEME_RE = re.compile(r"[\x00-\x20]")
 EXISTING_META_RE = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.I)
 EXISTING_META_MARK = 'http-equiv="content-security-policy"'
-
-
-def without_meta(html: str) -> str:
-    """The page without a policy written by an earlier run. (The pattern starts with
-    whitespace, so it is tried at every space of the page: look for the words first.)"""
-    if EXISTING_META_MARK not in html.lower():
-        return html
-    return EXISTING_META_RE.sub("", html)
 CHARSET_RE = re.compile(r"<meta charset=[^>]*>", re.I)
 HEAD_RE = re.compile(r"<head\b[^>]*>", re.I)
 
@@ -58,6 +52,14 @@ HEAD_RE = re.compile(r"<head\b[^>]*>", re.I)
 SHIM_TEMPLATE_START = "this.w.document.write(`<html><body><script>"
 SHIM_TEMPLATE_END = "<\\/script><script src=${e}"
 SHIM_FUNCTION_RE = r"function {name}\((?:[^()]*)\)\{{"
+
+
+def without_meta(html: str) -> str:
+    """The page without a policy written by an earlier run. (The pattern starts with
+    whitespace, so it is tried at every space of the page: look for the words first.)"""
+    if EXISTING_META_MARK not in html.lower():
+        return html
+    return EXISTING_META_RE.sub("", html)
 
 
 class CspError(Exception):
@@ -166,22 +168,8 @@ WORKER_URL_RE = re.compile(r'"search":\s*"([^"]+)"')
 
 # The fast path of the attribute check. A page's markup is mostly the same tags
 # on every page (header, nav, footer), so each distinct start tag is parsed once
-# per build. One left-to-right pass splits the page the way the parser does:
-# the doctype, comments (ended by "--" and ">" as the parser ends them), script and style
-# elements (their bodies are text: a "<b onclick>" in a script string is no tag;
-# ended by "</ script >" as the parser ends them), end tags and start tags
-# without a "<" inside. Anything else that starts with "<" (a "<" in a value,
-# an unbalanced quote, an unclosed comment or script, "<!x>", "a < b") sends the
-# whole page through the parser, as before.
-# (The pattern starts with one literal "<", so the regex engine jumps from "<" to "<".)
-_MARKUP_RE = re.compile(
-    r"""<(?:!--.*?--\s*>|!doctype[^<>]*>"""
-    r"""|(?P<raw>(?P<name>script|style)(?=[\t\n\r\f />])[^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>)"""
-    r""".*?</\s*(?P=name)\s*>"""
-    r"""|/[a-zA-Z][^<>]*>"""
-    r"""|(?P<tag>(?!(?:script|style)(?:[\t\n\r\f />]|$))[a-zA-Z][^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>)"""
-    r"""|(?P<odd>))""",
-    re.S | re.I)
+# per build, after peraturan.build.markup has split the page as the parser would;
+# a page it cannot split goes through the whole-page parser, as before.
 # What a tag must hold before it can be a problem: an attribute name starting with
 # "on", a character reference (an encoded scheme) or "script:" with ignored
 # characters anywhere in it. Tags without any of these are not parsed at all.
@@ -199,16 +187,12 @@ class AttributeCheck:
 
     def page(self, html: str) -> tuple[list[str], list[str]]:
         """(handlers, javascript URLs) of one page, as ``tag attr=`` strings."""
-        tags = []
-        for token in _MARKUP_RE.finditer(html):
-            start_tag = token.group("tag") or token.group("raw")
-            if start_tag:
-                tags.append("<" + start_tag)
-            elif token.group("odd") is not None:
-                return _scan(html)
+        tags = markup.split(html)
+        if tags is None:
+            return _scan(html)
         handlers: list[str] = []
         urls: list[str] = []
-        for tag in dict.fromkeys(tags):  # document order, each tag once
+        for tag in dict.fromkeys(text for start, text in tags if start):  # document order, each tag once
             found = self._seen.get(tag)
             if found is None:
                 found = self._seen[tag] = _scan(tag) if _SUSPECT_RE.search(tag) else _CLEAN

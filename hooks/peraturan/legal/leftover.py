@@ -13,33 +13,29 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..build import markup
 from ..build.diagnostics import Diagnostic
 from ..build.scan import prose_lines
 from .citation import CITATION_RE
 
 _CODE = {"code", "pre", "script", "style", "kbd", "samp", "textarea"}
 _LINK_WITH_CITATION = re.compile(r"\[[^\[\]]*\[\[")
-# The fast path: most pages hold no "[[" and no link inside a link, which the
-# link tags alone show without parsing the page. Comments are cut the way the
-# parser ends them. The tags must then be plain: every "<" starts a whole tag
-# with no "<" inside it, and there is no script or style body; any other page
-# goes to the parser.
-_COMMENT = re.compile(r"<!--.*?--\s*>", re.S)
-_PLAIN_TAG = re.compile(r"""<(?:[a-zA-Z](?:[^<>"']|"[^"<]*"|'[^'<]*')*|/[a-zA-Z][^<>]*)>""")
-_SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.I)
-_LINK_EDGE = re.compile(r"<a(?=[\s/>])|</a\s*>", re.I)
 
 
 def _may_nest_links(html: str) -> bool:
-    """True unless the page certainly has no ``<a>`` inside an ``<a>``."""
-    markup = _COMMENT.sub("", html)
-    if markup.count("<") != len(_PLAIN_TAG.findall(markup)) or _SCRIPT_OR_STYLE.search(markup):
+    """True unless the page certainly has no ``<a>`` inside an ``<a>``: the fast path,
+    the link tags alone, as ``build.markup`` splits the page; a page it cannot split
+    may nest (the parser decides)."""
+    tags = markup.split(html)
+    if tags is None:
         return True
     depth = 0
-    for edge in _LINK_EDGE.finditer(markup):
-        if edge.group(0)[1] == "/":
+    for start, text in tags:
+        if text[1 if start else 2] not in "aA" or markup.name(text) != "a":  # (the first test is the cheap one)
+            continue
+        if not start:
             depth = max(depth - 1, 0)
-        else:
+        else:  # (even "<a/>" counts as open: whether the parser closes it depends on its attributes)
             depth += 1
             if depth > 1:
                 return True
