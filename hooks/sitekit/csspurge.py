@@ -35,10 +35,16 @@ DIR_ATTRIBUTE = re.compile(r"""\bdir\s*=\s*["']?(ltr|rtl|auto)\b""", re.IGNORECA
 _DIR_VALUE = re.compile(r"""dir\s*=\s*["']?(ltr|rtl|auto)\b""", re.IGNORECASE)
 
 
+def starts_a_word(text: str, index: int) -> bool:
+    """What a leading ``\\b`` asks before a word character: nothing word-like just before
+    ``index``. (A pattern that opens with ``\\b`` is tried at every position; checking
+    its matches afterwards is faster.)"""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
+
+
 def dir_values(html: str) -> set[str]:
     """``{d.lower() for d in DIR_ATTRIBUTE.findall(html)}``, faster."""
-    return {match.group(1).lower() for match in _DIR_VALUE.finditer(html)
-            if not (match.start() and (html[match.start() - 1].isalnum() or html[match.start() - 1] == "_"))}
+    return {match.group(1).lower() for match in _DIR_VALUE.finditer(html) if starts_a_word(html, match.start())}
 DIR_SELECTOR = re.compile(r"""\[dir=["']?(ltr|rtl|auto)["']?\]""", re.IGNORECASE)
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 # A type selector: a name at the start of a compound selector (after a combinator).

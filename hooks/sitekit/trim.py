@@ -233,8 +233,7 @@ BUNDLE_SCRIPT = r'<script src="([^"]*)assets/javascripts/bundle\.[0-9a-f]{8}\.mi
 
 def _attribute(match: re.Match, uri: str) -> str:
     """``href="uri"``, unless the name only ends a longer word (``data-xhref``)."""
-    start = match.start()
-    if start and (match.string[start - 1].isalnum() or match.string[start - 1] == "_"):
+    if not csspurge.starts_a_word(match.string, match.start()):
         return match.group(0)
     return f'{match.group(1)}="{uri}"'
 
