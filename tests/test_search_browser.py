@@ -90,6 +90,16 @@ def test_search_on_the_kiosk_from_file_without_network(chromium, kiosk_site, lan
         check_language(page, lang)
 
 
+@pytest.mark.parametrize(("path", "query", "expected"), [("/404.html", "pelatihan", "cara-kerja"),
+                                                        ("/en/404.html", "training", "en/cara-kerja")])
+def test_search_from_the_page_not_found(page, site_server, path, query, expected):
+    """A reader who followed a dead link searches from the 404 page (which a host serves at
+    any address, so it names the worker by its root path)."""
+    page.goto(site_server.origin + path)
+    pages = [page_of(href) for href in result_links(page, query)]
+    assert expected in pages[:5], pages
+
+
 @pytest.mark.parametrize(("path", "expected"), [
     ("/", "Coba kata lain, atau buka Cek kelayakan atau Tanya jawab."),
     ("/en/", "Try other words, or open Check eligibility or Questions and answers."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sitecheck import BASE, broken_links, load_pages, outside_resources
@@ -68,6 +70,19 @@ def test_404_page_per_language(built_site):
         assert f'<html lang="{lang}"' in html
         assert words in html
         assert 'hreflang="' not in html, "the 404 page must not advertise alternates"
+
+
+def test_every_page_starts_the_search_worker_the_build_holds(built_site):
+    """Material's lunr worker is removed; a page still naming it (the default language's 404
+    page, restored after the build once did) finds nothing when the reader searches."""
+    workers = {path.name for path in (built_site / "assets/javascripts/workers").glob("search.*.min.js")}
+    assert len(workers) == 1, workers
+    wrong = {}
+    for page in sorted(built_site.rglob("*.html")):
+        named = set(re.findall(r'workers/(search\.[0-9a-f]{8}\.min\.js)"', page.read_text(encoding="utf-8")))
+        if named != workers:
+            wrong[page.relative_to(built_site).as_posix()] = sorted(named)
+    assert not wrong, f"pages not naming {workers}: {wrong}"
 
 
 def test_no_broken_internal_links_or_anchors(built_site, pages):

@@ -63,6 +63,8 @@ class BuildState:
     previews: dict[str, str] = field(default_factory=dict, metadata=PER_BUILD)
     # the trim run of this build (sitekit.trim.TrimRun; sitekit is no part of the engine) (hooks/trim.py)
     trim_run: Any = field(default=None, metadata=PER_BUILD)
+    # the file name of the site's search worker, from its sources (hooks/search.py)
+    search_worker: str | None = field(default=None, metadata=PER_BUILD)
 
 
 _state = BuildState()

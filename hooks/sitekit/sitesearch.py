@@ -201,24 +201,39 @@ def worker_source(root: Path) -> str:
     return "\n".join((root / ASSETS / name).read_text(encoding="utf-8") for name in WORKER_SOURCES)
 
 
+def worker_name(text: str) -> str:
+    """The worker's content-hashed file name (known from its sources before any page is written)."""
+    return f"search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js"
+
+
+def point_page(markup: str, name: str, where: object) -> str:
+    """The page with its ``__config`` naming our worker instead of Material's. Done as
+    each page is written (hooks/search.py), so the end of the build need not rewrite every
+    page; :func:`install_worker` then only checks."""
+    if 'id="__config"' not in markup and "__config" not in markup:
+        return markup
+    if f"workers/{name}\"" in markup:
+        return markup  # a rebuild that kept the page
+    changed, count = MATERIAL_WORKER.subn(f'assets/javascripts/workers/{name}"', markup)
+    if count != 1:
+        raise SearchError(f"{where}: expected Material's search worker once in __config, found it {count} time(s); "
+                          "re-check hooks/sitekit/sitesearch.py after a Material upgrade")
+    return changed
+
+
 def install_worker(root: Path, site: Path) -> str:
-    """Write our worker under a content-hashed name and point every page at it."""
+    """Write our worker under a content-hashed name and point every page at it (a page
+    already pointed as it was written is only read)."""
     text = worker_source(root)
-    name = f"search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js"
+    name = worker_name(text)
     workers = site / "assets" / "javascripts" / "workers"
     workers.mkdir(parents=True, exist_ok=True)
     (workers / name).write_text(text, encoding="utf-8")
     for page in sorted(site.rglob("*.html")):
         markup = page.read_text(encoding="utf-8")
-        if 'id="__config"' not in markup and "__config" not in markup:
-            continue
-        if f"workers/{name}\"" in markup:
-            continue  # a rebuild that kept the page
-        changed, count = MATERIAL_WORKER.subn(f'assets/javascripts/workers/{name}"', markup)
-        if count != 1:
-            raise SearchError(f"{page}: expected Material's search worker once in __config, found it {count} time(s); "
-                              "re-check hooks/sitekit/sitesearch.py after a Material upgrade")
-        page.write_text(changed, encoding="utf-8")
+        changed = point_page(markup, name, page)
+        if changed is not markup:
+            page.write_text(changed, encoding="utf-8")
     for old in workers.glob("search.*.min.js"):
         if old.name != name:
             old.unlink()  # Material's lunr worker: no page names it any more
