@@ -14,7 +14,8 @@ once every language is built (``hooks/search.py`` calls :func:`install`):
    (:mod:`sitekit.searchdata`) and the word lists the browser needs.
 2. Installs the search worker: ``search-stemmers.js`` + ``search-worker.js``
    joined into ``assets/javascripts/workers/search.<hash>.min.js``; every page's
-   ``__config`` is pointed at it instead of Material's lunr worker.
+   ``__config`` is pointed at it instead of Material's lunr worker (as each page is
+   written, :func:`point_page`; the end of the build only checks).
 3. Patches Material's bundle to load the index of the page's language
    (``<html lang>``) instead of the shared one. Guarded like
    ``sitekit/trim.py``: if Material's bundle changes, the build stops with
