@@ -49,3 +49,30 @@ def test_a_preview_of_a_whole_ayat_shows_its_huruf(built_site, lang):
     texts = preview.select(".px-items > li > span[lang='id']")
     assert "warga negara Indonesia" in texts[0].get_text() and "18" in texts[1].get_text()
     assert not preview.select("[id]"), "a preview repeats no id of the regulation page"
+
+
+def _version(text_id: str, text_en: str | None = None):
+    from peraturan.legal.model import Version
+    return Version(valid_from=None, valid_to=None, by=None, evidence="official-text", source="https://example.org",
+                   text_id=text_id, text_en=text_en, summary=None, items={}, note=None)
+
+
+def test_law_lines_that_start_with_a_dash_are_one_list_and_stay_text():
+    """Pasal 1 lists its definitions; a reader sees a list, not paragraphs opening with "-"."""
+    from peraturan.legal import render
+    text = "Yang dimaksud dengan:\n- Satu <b>x</b>.\n- Dua.\nPenutup.\n-\n- "
+    html = render.version_body(_version(text, "Meaning:\n- One.\n- Two <i>y</i>."), "en")
+    page = BeautifulSoup(html, "html.parser")
+    law = page.select_one("blockquote.px-law")
+    assert [p.get_text() for p in law.find_all("p")] == ["Yang dimaksud dengan:", "Penutup.", "-", "-"]
+    assert [li.get_text() for li in law.select("ul.px-law-list li")] == ["Satu <b>x</b>.", "Dua."]
+    assert not law.find("b") and not page.find("i")
+    assert [li.get_text() for li in page.select(".px-translation ul.px-law-list li")] == ["One.", "Two <i>y</i>."]
+
+
+def test_the_provision_box_shows_a_list_as_a_list():
+    from peraturan.legal import render
+    assert render._law_lines("a\nb", "px-law", "", ' lang="id"') == '<p class="px-law" lang="id">a<br>b</p>'
+    box = BeautifulSoup(render._law_lines("a\n- b\n- c", "px-translation", "<em>T:</em>", ""), "html.parser")
+    assert box.div["class"] == ["px-translation"] and box.div.p.decode_contents() == "<em>T:</em>"
+    assert [li.get_text() for li in box.select("li")] == ["b", "c"]

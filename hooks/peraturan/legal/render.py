@@ -200,8 +200,31 @@ def _translation(text: str) -> str:
             f'{escape(LABELS["en"]["translation"])}</p>{_paragraphs(text)}</div>')
 
 
+# A line of law text that starts with "- " is an entry of an unnumbered list (a definition in
+# Pasal 1, as the source text lists them); shown as a list, not as a paragraph opening with "-".
+LIST_MARK = "- "
+
+
 def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
+    """Each line a paragraph; runs of "- " lines one list."""
+    out: list[str] = []
+    entries: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if line.startswith(LIST_MARK) and line[len(LIST_MARK):].strip():
+            entries.append(f"<li>{escape(line[len(LIST_MARK):].strip())}</li>")
+            continue
+        if entries:
+            out.append(f'<ul class="px-law-list">{"".join(entries)}</ul>')
+            entries = []
+        if line:
+            out.append(f"<p>{escape(line)}</p>")
+    if entries:
+        out.append(f'<ul class="px-law-list">{"".join(entries)}</ul>')
+    return "".join(out)
+
+
+def _has_list(text: str) -> bool:
+    return any(line.strip().startswith(LIST_MARK) for line in text.splitlines())
 
 
 def preview_html(unit: Resolved, lang: str, dom_id: str, href: str) -> str:
@@ -252,9 +275,9 @@ def provision_box(resolved: ResolvedCitation, body: str, lang: str) -> str:
     out = ['<details class="quote px-law-box" markdown>', f"<summary>{title}</summary>", "",
            '<div class="px-provision" markdown>', "", f"[[{body}]] {evidence_badge(version.evidence, lang)}", ""]
     if version.text_id:
-        out.append(f'<p class="px-law" lang="id">{_lines(version.text_id)}</p>')
+        out.append(_law_lines(version.text_id, "px-law", "", ' lang="id"'))
         if lang == "en" and version.text_en:
-            out.append(f'<p class="px-translation"><em>{box["translation"]}:</em><br>{_lines(version.text_en)}</p>')
+            out.append(_law_lines(version.text_en, "px-translation", f'<em>{box["translation"]}:</em>', ""))
         out.append("")
     elif version.summary:
         out += [f"*{box['summary']}:* {escape(version.summary.get(lang))}", ""]
@@ -265,6 +288,15 @@ def provision_box(resolved: ResolvedCitation, body: str, lang: str) -> str:
 
 def _lines(text: str) -> str:
     return "<br>".join(escape(line.strip()) for line in text.splitlines() if line.strip())
+
+
+def _law_lines(text: str, css: str, lead: str, attributes: str) -> str:
+    """Law text in the provision box: its lines in one paragraph, or (when it holds a
+    list) paragraphs and the list in one block."""
+    if _has_list(text):
+        head = f"<p>{lead}</p>" if lead else ""
+        return f'<div class="{css}"{attributes}>{head}{_paragraphs(text)}</div>'
+    return f'<p class="{css}"{attributes}>{lead + "<br>" if lead else ""}{_lines(text)}</p>'
 
 
 def _cited_items(items: dict[str, Item], base: str, pin: str, lang: str, path: list[tuple[str, str]],
