@@ -48,7 +48,8 @@ def main() -> None:
                     if scheme == "light":
                         share = page.evaluate(CITATION_SHARE_JS)
                         print(f"{lang} {rel:32} citation share {share['share']:.1%} "
-                              f"({share['cite']} of {share['total']} characters)")
+                              f"({share['cite']} of {share['total']} characters; "
+                              f"{share['value']} more in citations that are values)")
             context.close()
         browser.close()
 

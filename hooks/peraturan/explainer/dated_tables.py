@@ -42,7 +42,7 @@ def amounts_cards(amounts: Amounts, bibliography_link, lang: str) -> str:
             out.append(f'<p class="px-amount__note">{safe_text(period.note.get(lang))}</p>')
         if period.basis:
             cites = "; ".join(f"[[{body}]]" for body in period.basis)
-            out.append(f'<p class="px-amount__basis" markdown="span">{safe_text(w["basis"])}: {cites}</p>')
+            out.append(f'<p class="px-amount__basis px-cite-full" markdown="span">{safe_text(w["basis"])}: {cites}</p>')
         links = ", ".join(bibliography_link(entry) for entry in period.sources)
         out.append(f'<p class="px-amount__sources" markdown="span">{safe_text(w["sources"])}: {links} '
                    f"{evidence_badge(period.evidence, lang)}</p>")

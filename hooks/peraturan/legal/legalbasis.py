@@ -13,7 +13,11 @@ page's anchor (so MkDocs validates every anchor as before).
 
 A citation that opens a paragraph or list item is the sentence's subject or a
 box's title ("Pasal 3 ayat (5) Perpres 36/2020 says …"), so it keeps its full
-form in place (it is still numbered in the list). A page whose front matter says
+form in place (it is still numbered in the list). So do citations that are a
+value, not running text: a table cell that holds only citations (a "Siapa
+menetapkan" / "Who sets it" column, a column of regulations), and an element
+of class ``px-cite-full`` (the amount cards' "Who sets it:" line). A column of
+note numbers, or "Who sets it: 4", would answer nothing. A page whose front matter says
 ``citations: full`` (the checker, where the exact huruf *is* the answer) keeps
 every citation in full and gets no list.
 
@@ -38,6 +42,10 @@ CITE_CLASS = "px-cite"
 # What may stand between two citations for them to share one mark.
 JOINER = re.compile(r"[\s,;]*")
 BLOCKS_WITH_SUBJECT = {"p", "li"}
+# Citations that are a value, not running text, stay in full (see the module's docstring).
+CELLS = {"td", "th"}
+FULL_CLASS = "px-cite-full"
+VALUE_CLASS = "px-cite--value"  # such a citation itself: not running text (tests/citation_share.py)
 
 
 def note_id(number: int) -> str:
@@ -124,7 +132,11 @@ class LegalBasisProcessor(Treeprocessor):
                     if key not in numbers:
                         numbers[key] = len(numbers) + 1
                         entries.append(link)
+        values: list[etree.Element] = []
         for parent, groups in grouped:
+            if self._holds_values(parent):
+                values += [link for group in groups for link in group]
+                continue
             for group in groups:
                 if not self._is_subject(parent, group[0]):
                     self._mark(parent, group, [numbers[(g.get("href", ""), g.text or "")] for g in group], lang)
@@ -133,6 +145,8 @@ class LegalBasisProcessor(Treeprocessor):
                                lang)
         if entries:
             root.extend(self._list(entries, lang))
+        for link in values:  # after the list copied the links: the list's entries are no values
+            link.set("class", f"{link.get('class', '')} {VALUE_CLASS}".strip())
 
     @staticmethod
     def _groups(parent: etree.Element, children: list[etree.Element]) -> list[list[etree.Element]]:
@@ -149,6 +163,15 @@ class LegalBasisProcessor(Treeprocessor):
                 groups.append([child])
             previous = child
         return groups
+
+    @staticmethod
+    def _holds_values(parent: etree.Element) -> bool:
+        """The citations are ``parent``'s value: it is marked so, or it is a table cell that
+        holds nothing but citations (and the spaces, commas or semicolons between them)."""
+        if FULL_CLASS in (parent.get("class") or "").split():
+            return True
+        return (parent.tag in CELLS and not (parent.text or "").strip()
+                and all(_is_cite(child) and JOINER.fullmatch(child.tail or "") for child in parent))
 
     @staticmethod
     def _is_subject(parent: etree.Element, link: etree.Element) -> bool:
@@ -193,4 +216,4 @@ class LegalBasisProcessor(Treeprocessor):
         return [heading, listing]
 
 
-__all__ = ["HEADING_ID", "LegalBasisProcessor", "STYLES", "WORDS", "note_id"]
+__all__ = ["FULL_CLASS", "HEADING_ID", "LegalBasisProcessor", "STYLES", "VALUE_CLASS", "WORDS", "note_id"]
