@@ -255,3 +255,14 @@ def test_wide_tables_get_column_names_per_cell_for_the_phone_layout():
     narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
     assert stack_tables(narrow) == narrow
     assert stack_tables(out) == out
+
+
+def test_a_translated_expansion_is_printed_without_brackets_in_brackets():
+    """"Perpres (Peraturan Presiden (Presidential Regulation))" -> "... (Peraturan Presiden, Presidential Regulation)"."""
+    from sitekit.kiosk_pages import spelled_out
+    assert spelled_out("Peraturan Presiden (Presidential Regulation)") == "Peraturan Presiden, Presidential Regulation"
+    assert spelled_out("Pemutusan Hubungan Kerja") == "Pemutusan Hubungan Kerja"
+    assert spelled_out("A (b (c))") == "A (b (c))", "nested brackets are left as written"
+    hostile = '<abbr title="X &quot;&gt;&lt;script&gt; (y&quot;)">Z</abbr>'
+    out = mark_first_abbreviations(f'<article class="md-content__inner"><p>{hostile}</p></article>')
+    assert 'data-px-spelled="X &quot;&gt;&lt;script&gt;, y&quot;"' in out and "<script>" not in out

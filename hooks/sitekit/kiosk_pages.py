@@ -11,7 +11,9 @@ a row. :func:`mark_first_abbreviations` marks, per page, only the first
 ``kiosk.css`` prints), and not even that one when the expansion stands right
 before it in the text. One that stands alone in brackets also gets
 ``px-abbr-full--bracketed``, printed after a colon instead of in another pair of
-brackets.
+brackets. What is printed is ``data-px-spelled``: the expansion with its own
+bracketed translation after a comma ("Perpres (Peraturan Presiden, Presidential
+Regulation)", not "Perpres (Peraturan Presiden (Presidential Regulation))").
 
 404 pages. MkDocs renders a 404 page with root-absolute addresses
 (``/assets/...``) so a web server can show it at any depth; from ``file://``
@@ -60,13 +62,25 @@ def mark_first_abbreviations(page_html: str) -> str:
         # kiosk.css then prints "(PHK: Pemutusan Hubungan Kerja (...))" instead.
         bracketed = text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
         kind = "px-abbr-full px-abbr-full--bracketed" if bracketed else "px-abbr-full"
-        return f'<abbr class="{kind}"{attrs} title="{match.group("title")}"{match.group("rest")}>' \
-               f'{match.group("text")}</abbr>'
+        spelled = html.escape(spelled_out(title), quote=True)
+        return f'<abbr class="{kind}"{attrs} title="{match.group("title")}" data-px-spelled="{spelled}"' \
+               f'{match.group("rest")}>{match.group("text")}</abbr>'
 
     end = _ARTICLE_END.search(page_html, article.end())
     stop = end.start() if end else len(page_html)
     text = page_html[article.end():stop]
     return page_html[:article.end()] + _ABBR.sub(first, text) + page_html[stop:]
+
+
+def spelled_out(title: str) -> str:
+    """An expansion as printed in brackets on the kiosk: a translation it ends with in
+    brackets of its own follows a comma instead ("Badan Pusat Statistik (Statistics
+    Indonesia)" -> "Badan Pusat Statistik, Statistics Indonesia")."""
+    title = title.strip()
+    opening = title.rfind(" (")
+    if title.endswith(")") and opening > 0 and "(" not in title[opening + 2:-1] and ")" not in title[opening + 2:-1]:
+        return f"{title[:opening]}, {title[opening + 2:-1]}"
+    return title
 
 
 _ROOT_ABSOLUTE = re.compile(r'(?P<attr>\s(?:href|src)=")/(?!/)')
