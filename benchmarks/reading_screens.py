@@ -20,7 +20,7 @@ from citation_share import CITATION_SHARE_JS  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer, free_port  # noqa: E402
 
-PAGES = ["kelayakan/", "cara-kerja/", "kewenangan/", "regulasi/perpres-36-2020/"]
+PAGES = ["tentang-prakerja/", "kelayakan/", "cara-kerja/", "kewenangan/", "regulasi/perpres-36-2020/"]
 
 
 def main() -> None:
