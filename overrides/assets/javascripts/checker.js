@@ -403,22 +403,17 @@
     return el("div", { "class": "px-checker__more" }, [toggle, body]);
   }
 
-  // The result, in the order a person needs it: the outcome, then the program's status and
-  // what to do next, then the reasons; what the check cannot see and the answers given are
-  // one tap away. The QR summary is for the kiosk and for print (checker.css hides it on a phone).
+  // The result, in the order a person needs it: the outcome and, when something stands in the
+  // way, which criteria and why (the outcome's words say "these criteria"); then the program's
+  // status and what to do next. What the check cannot see and the answers given are one tap
+  // away. The QR summary is for the kiosk and for print (checker.css hides it on a phone).
   function result() {
     var outcome = evaluate(answers);
     var words = data.outcomes[outcome.outcome];
     var title = heading(2, words.title, "px-result-heading");
     title.className += " px-checker__result-title px-checker__result-title--" + outcome.outcome;
     var next = el("div", { "class": "px-checker__extras px-checker__extras--next" });
-    var nodes = [
-      title,
-      el("p", { "class": "px-checker__result-body", text: words.body }),
-      el("p", { "class": "px-checker__as-of", text: text(ui.as_of, { date: formatDate(data.as_of) }) }),
-      el("p", { "class": "px-checker__disclaimer", role: "note", text: ui.disclaimer }),
-      next
-    ];
+    var nodes = [title, el("p", { "class": "px-checker__result-body", text: words.body })];
     var lists = [];
     [["failed", ui.failed_title, null], ["unknown", ui.unknown_title, ui.unknown_intro]].forEach(function (part) {
       var entries = outcome[part[0]];
@@ -429,6 +424,11 @@
       entries.forEach(function (entry) { lists.push([list, ruleOf(entry.rule)]); });
       nodes.push(list);
     });
+    nodes.push(
+      el("p", { "class": "px-checker__as-of", text: text(ui.as_of, { date: formatDate(data.as_of) }) }),
+      el("p", { "class": "px-checker__disclaimer", role: "note", text: ui.disclaimer }),
+      next
+    );
     var notChecked = el("div", { "class": "px-checker__extras" });
     nodes.push(disclosure(ui.not_checked_title, notChecked));
     nodes.push(disclosure(ui.answers_title, summaryList(false)));
