@@ -81,7 +81,7 @@ def index_page(registry: Registry, lang: str, as_of: dt.date) -> str:
             f"| {_date(instrument.dates['ditetapkan'], lang)} | {evidence_badge(instrument.title_evidence, lang)} |"
         )
     head = (f"| {_w(lang, 'instrument')} | {_w(lang, 'type')} | {_w(lang, 'title')} | {_w(lang, 'ditetapkan')} "
-            f"| {label(lang, 'evidence')} |\n|---|---|---|---|---|")
+            f"| {_w(lang, 'title_evidence')} |\n|---|---|---|---|---|")
     return "\n".join([
         "---",
         "generated: true",
