@@ -156,6 +156,12 @@ def test_the_index_holds_plain_text_and_stems():
     json.loads(index.json_text())
 
 
+def test_snippet_text_has_no_space_before_punctuation():
+    """Where a note mark was left out of the index, "pelatihan ." would show in a result."""
+    assert sitesearch.plain("setelah pelatihan <span> </span>. Pada 2020 (<em>x</em> ), ya ; lalu") == \
+        "setelah pelatihan. Pada 2020 (x), ya; lalu"
+
+
 def test_synonyms_land_in_their_own_field():
     data = searchdata.SearchData(lang="id", label="id.yml",
                                  synonyms=[searchdata.Synonym("umur", ("usia",), ((2, 3),))])

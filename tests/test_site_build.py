@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -83,6 +84,17 @@ def test_every_page_starts_the_search_worker_the_build_holds(built_site):
         if named != workers:
             wrong[page.relative_to(built_site).as_posix()] = sorted(named)
     assert not wrong, f"pages not naming {workers}: {wrong}"
+
+
+def test_search_snippets_hold_no_note_marks(built_site):
+    """A note mark ("8" and, for screen readers, "Dasar hukum: Pasal 8 ...") is left out of the
+    search index: in a result's snippet it read "pelatihan 8 Dasar hukum: Pasal 8 ayat (1)
+    Perpres 36/2020. Pada 2020 ..."."""
+    for lang, word in (("id", "Dasar hukum"), ("en", "Legal basis")):
+        docs = json.loads((built_site / f"search/index.{lang}.json").read_text(encoding="utf-8"))["docs"]
+        marked = [doc["location"] for doc in docs if re.search(rf"\b\d+(?:[,–] ?\d+)* {word}:", doc["text"])]
+        assert not marked, f"{lang}: note marks in the index text of {marked[:5]}"
+        assert any("Pasal 3" in doc["text"] or "Article 3" in doc["text"] for doc in docs)
 
 
 def test_no_broken_internal_links_or_anchors(built_site, pages):

@@ -63,9 +63,14 @@ class SearchError(Exception):
     """The built site is not what the search installer expects (e.g. after a Material upgrade)."""
 
 
+# A space the tags left before punctuation or inside a bracket ("pelatihan ." where a note
+# mark was left out, "( x)" where a tag opened the bracket).
+SPACE_BEFORE_PUNCTUATION_RE = re.compile(r" +(?=[.,;:!?)])|(?<=\() +")
+
+
 def plain(markup: str) -> str:
     """Material's index text is HTML; snippets are built from plain text and escaped again in the worker."""
-    return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub(" ", markup))).strip()
+    return SPACE_BEFORE_PUNCTUATION_RE.sub("", SPACE_RE.sub(" ", html.unescape(TAG_RE.sub(" ", markup))).strip())
 
 
 def page_language(location: str, languages: tuple[str, ...] = LANGUAGES) -> str:

@@ -190,6 +190,10 @@ class LegalBasisProcessor(Treeprocessor):
                     previews.append(ident)
         unique = sorted(set(numbers))
         mark = etree.Element("a", {"class": f"{CITE_CLASS} px-cite--mark", "href": first.get("href", "")})
+        # Not in the search index: in a result's snippet the chip read "pelatihan 8 Dasar hukum:
+        # Pasal 8 ayat (1) Perpres 36/2020. Pada 2020 ...". The page's legal-basis list and the
+        # regulation pages still hold every citation for search.
+        mark.set("data-search-exclude", "")
         if previews:
             mark.set("data-px-preview", " ".join(previews))
         mark.set("data-px-notes", " ".join(note_id(n) for n in unique))
