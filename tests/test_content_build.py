@@ -172,6 +172,19 @@ def test_english_pages_mark_indonesian_quotations(built_site):
     assert sanctions.select_one("blockquote[lang=id]") is not None
 
 
+@pytest.mark.parametrize(("lang", "words"), [("id", "Sumber: Pasal 1 Perpres 36/2020."),
+                                              ("en", "Source: Article 1 of Presidential Regulation No. 36 of 2020.")])
+def test_values_show_their_citation_not_a_note_number(built_site, lang, words):
+    """"Source: 1", "Who sets it: 4" or a column of numbers answers nothing: such citations stay in full."""
+    glossary = content(built_site, lang, "glosarium")
+    assert " ".join(glossary.select_one(".px-glossary__source").get_text().split()).startswith(words)
+    regulations = content(built_site, lang, "tentang-prakerja").select_one("table")
+    first_column = [row.select_one("td").get_text(strip=True) for row in regulations.select("tbody tr")]
+    assert all(not cell.isdigit() for cell in first_column) and len(first_column) >= 9, first_column
+    cards = content(built_site, lang, "cara-kerja").select(".px-amount__basis")
+    assert cards and all(card.select("a.px-cite--value") and not card.select("a.px-cite--mark") for card in cards)
+
+
 def test_abbreviations_explained_in_the_page_language(built_site):
     titles = {}
     for lang in ("id", "en"):

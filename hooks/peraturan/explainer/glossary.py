@@ -135,7 +135,10 @@ def _definition_lines(text: str) -> list[str]:
 def definitions_markdown(items: list[Definition], body: str, lang: str, partial: bool = False) -> str:
     """A definition list; on English pages the Indonesian original is marked lang="id"."""
     w = WORDS[lang]
-    out = [f"{w['source']}: [[{body}]]." + (f" {w['partial']}" if partial else ""), ""]
+    # "Source: 1" would answer nothing: the source line keeps its citation in full (px-cite-full).
+    partial_text = f" {escape(w['partial'])}" if partial else ""
+    out = [f'<p class="px-glossary__source px-cite-full" markdown="span">{escape(w["source"])}: [[{body}]].'
+           f"{partial_text}</p>", ""]
     if lang == "en":
         out += [f"*{w['translation']}*", ""]
     for item in items:

@@ -16,7 +16,8 @@ box's title ("Pasal 3 ayat (5) Perpres 36/2020 says …"), so it keeps its full
 form in place (it is still numbered in the list). So do citations that are a
 value, not running text: a table cell that holds only citations (a "Siapa
 menetapkan" / "Who sets it" column, a column of regulations), and an element
-of class ``px-cite-full`` (the amount cards' "Who sets it:" line). A column of
+of class ``px-cite-full`` (the amount cards' "Who sets it:" line, the
+glossary's "Source:" line). A column of
 note numbers, or "Who sets it: 4", would answer nothing. A page whose front matter says
 ``citations: full`` (the checker, where the exact huruf *is* the answer) keeps
 every citation in full and gets no list.
