@@ -71,16 +71,10 @@ def _fingerprint(paths) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
 
 
-def _nested(config) -> bool:
-    """A language build static-i18n runs inside the outer one."""
-    i18n = config.plugins.get("i18n")
-    return i18n is not None and i18n.building
-
-
 @event_priority(10)  # before static-i18n (-100) reads the nav; the first of our hooks' on_config
 def on_config(config):
     """MkDocs ``on_config``: a new build's state; profile, words and registry; the extension; the nav."""
-    shared = state.current() if _nested(config) else state.begin()
+    shared = state.current() if state.nested(config) else state.begin()
     root = _project_root(config)
     config_file = Path(config.config_file_path)
     try:
@@ -233,6 +227,6 @@ def on_env(env, config, files):
 
 @event_priority(-101)  # once, after static-i18n's nested builds
 def on_post_build(config):
-    if _nested(config):
+    if state.nested(config):
         return
     export.write_export(state.current().registry, state.current().as_of, Path(config.site_dir))

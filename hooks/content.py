@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 
 from peraturan.build.diagnostics import EngineError
 from peraturan.explainer import data, glossary, pages, sitedata
-from peraturan.state import current
+from peraturan.state import current, nested
 from sitekit import stacked_tables
 
 
@@ -61,8 +61,7 @@ def on_pre_build(config):
     """MkDocs ``on_pre_build``: every hand-written page and the data's terms checked, all problems at once.
     Once per build: the check reads every language's pages, so static-i18n's nested build of
     the other language (which runs this event again) has nothing new to check."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if nested(config):
         return
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent

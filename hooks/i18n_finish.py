@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.state import current
+from peraturan.state import current, nested
 from sitekit.bundle import material_bundle, replace_once
 
 STAY_ON_PAGE_CALL = "ui({document$:ct});"
@@ -46,9 +46,9 @@ def strip_source_maps(site_dir: Path) -> None:
 
 @event_priority(-101)  # after i18n's on_post_build (-100) ran the nested builds
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if nested(config):
         return  # a nested build; the outer build finishes the job
+    i18n = config.plugins.get("i18n")
     site_dir = Path(config.site_dir)
     if i18n is not None:
         html = current().not_found_pages.get(i18n.default_language)

@@ -13,15 +13,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from peraturan.build.diagnostics import EngineError
-from peraturan.state import current
+from peraturan.state import current, nested
 from sitekit import sitesearch
 
 log = logging.getLogger("mkdocs.hooks.search")
-
-
-def _nested(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return i18n is not None and i18n.building
 
 
 def _point(output: str, where: str, config) -> str:
@@ -51,7 +46,7 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-101)  # after static-i18n's nested builds and the offline plugin (-100); before trim (-102)
 def on_post_build(config):
-    if _nested(config):
+    if nested(config):
         return  # a nested language build; the outer build writes the indexes once
     offline = "offline" in config.plugins or "material/offline" in config.plugins
     try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from peraturan.state import current
+from peraturan.state import current, nested
 from sitekit import csp, hostconfig
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -28,8 +28,7 @@ def on_startup(command, dirty):
 @event_priority(-110)  # after trim (-102), i18n_finish (-101), the offline plugin and static-i18n (-100)
 def on_post_build(config):
     """MkDocs ``on_post_build``: policy into every page, headers for the host."""
-    i18n = config.plugins.get("i18n")
-    if (i18n is not None and i18n.building) or current().command == "serve":
+    if nested(config) or current().command == "serve":
         return
     site_dir = Path(config.site_dir)
     shim = site_dir / SHIM

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from peraturan.state import current as build_state
+from peraturan.state import nested
 from sitekit import trim
 
 log = logging.getLogger("mkdocs.hooks.trim")
@@ -21,11 +22,6 @@ log = logging.getLogger("mkdocs.hooks.trim")
 # One run per outer build, kept in the build's state (peraturan.state); static-i18n's nested
 # builds (one per other language) run these hooks again into the same site folder and add
 # their pages to it.
-
-
-def _nested(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return i18n is not None and i18n.building
 
 
 def _current(config) -> trim.TrimRun:
@@ -56,7 +52,7 @@ def _plain_scripts(config) -> list[str]:
 
 
 def on_pre_build(config):
-    if not _nested(config):
+    if not nested(config):
         build_state().trim_run = None  # a new build (also each rebuild of mkdocs serve)
 
 
@@ -82,7 +78,7 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-102)  # after static-i18n's nested builds (-100), the offline plugin (-100) and i18n_finish (-101)
 def on_post_build(config):
-    if _nested(config):
+    if nested(config):
         return  # a nested language build; the outer build trims once at the end
     try:
         report = trim.trim_site(Path(config.site_dir), run=_current(config))

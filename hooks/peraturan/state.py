@@ -75,6 +75,15 @@ def current() -> BuildState:
     return _state
 
 
+def nested(config: Any) -> bool:
+    """Whether ``config`` is a language build static-i18n runs inside the outer one. It runs
+    every hook again into the same site folder and continues this state, so work done once
+    per build (checks of every language, the indexes, trim, the policy) is the outer build's.
+    (Reads the config's plugins; no MkDocs import.)"""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and i18n.building
+
+
 def begin() -> BuildState:
     """Start a build: per-build fields empty, the rest carried over for reuse by fingerprint."""
     global _state
