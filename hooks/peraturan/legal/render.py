@@ -210,8 +210,8 @@ def _paragraphs(text: str) -> str:
     out: list[str] = []
     entries: list[str] = []
     for line in (line.strip() for line in text.splitlines()):
-        if line.startswith(LIST_MARK) and line[len(LIST_MARK):].strip():
-            entries.append(f"<li>{escape(line[len(LIST_MARK):].strip())}</li>")
+        if line.startswith(LIST_MARK):  # (stripped, so something follows the mark)
+            entries.append(f"<li>{escape(line.removeprefix(LIST_MARK).lstrip())}</li>")
             continue
         if entries:
             out.append(f'<ul class="px-law-list">{"".join(entries)}</ul>')
