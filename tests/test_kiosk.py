@@ -249,6 +249,19 @@ def test_body_text_is_at_least_20px(chromium, kiosk_site, viewport):
             assert sizes and min(sizes) >= 20, (rel, sorted(set(sizes)))
 
 
+@pytest.mark.parametrize("viewport", sorted(KIOSK_VIEWPORTS))
+def test_no_page_or_table_scrolls_sideways_on_the_kiosk(chromium, kiosk_site, viewport):
+    """A touch screen shows no scroll bar: a table wider than its column hid its last columns
+    (the regulation list, when whole words set the narrowest column widths)."""
+    from test_phone import sideways
+    problems = []
+    with kiosk_browser(chromium, site_root(kiosk_site), viewport=viewport) as page:
+        for rel in html_pages(kiosk_site):
+            page.goto(file_url(kiosk_site, rel))
+            problems += [f"{rel}: {problem}" for problem in sideways(page)]
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_404_page_works_from_file(chromium, kiosk_site, lang):
     """Its stylesheets, scripts and links are relative to its own folder (sitekit/kiosk_pages.py)."""
